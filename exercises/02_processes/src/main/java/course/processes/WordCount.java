@@ -1,0 +1,59 @@
+package course.processes;
+
+import java.io.IOException;
+
+/**
+ * Exercise 02: count words in child processes. Read book/02_processes.md first.
+ *
+ * <p>Each chunk of the text goes to its own child JVM, which counts it and sends the count back.
+ * The children run at the same time, on as many cores as the machine has, and share nothing:
+ * every byte they need is copied to them through a pipe.
+ *
+ * <p>Given to you, in the support module:
+ *
+ * <ul>
+ *   <li>{@code course.support.Chunks.split(text, n)}: splits the text into at most {@code n}
+ *       chunks (chapter 01's answer);
+ *   <li>{@code course.support.ChildJvm.command(CountWorker.class)}: the command line that
+ *       starts a child JVM running {@link CountWorker};
+ *   <li>{@link CountWorker}: reads its stdin as UTF-8 to the end, prints the word count, exits 0.
+ * </ul>
+ */
+public final class WordCount {
+
+  private WordCount() {}
+
+  /**
+   * Counts the words of {@code text} with one child process per chunk, all running at once.
+   *
+   * <ol>
+   *   <li>Split the text with {@code Chunks.split(text, nProcesses)}.
+   *   <li>Start one child per chunk with {@code new ProcessBuilder(ChildJvm.command(
+   *       CountWorker.class)).start()}. Start them all before waiting for any.
+   *   <li>Write each chunk to its child's standard input ({@code process.getOutputStream()}) as
+   *       UTF-8, then <b>close</b> it: the child counts only once its input has ended.
+   *   <li>Read each child's standard output ({@code process.getInputStream()}), parse the count,
+   *       and wait for the child to exit ({@code process.waitFor()}).
+   *   <li>Return the sum.
+   * </ol>
+   *
+   * <p>No child may outlive this call. An empty or blank text has 0 words (starting no child is
+   * fine). More processes than words is fine: {@code Chunks.split} returns fewer chunks.
+   *
+   * @param text the text to count
+   * @param nProcesses the largest number of child processes to use; at least 1
+   * @return the number of words in {@code text}
+   * @throws NullPointerException if {@code text} is null
+   * @throws IllegalArgumentException if {@code nProcesses < 1}
+   * @throws IOException if a child cannot be started or talked to, or exits with a non-zero
+   *     status (say which, and what it printed)
+   * @throws InterruptedException if interrupted while waiting for a child
+   */
+  public static long count(String text, int nProcesses) throws IOException, InterruptedException {
+    // TODO: check the arguments (Objects.requireNonNull, IllegalArgumentException).
+    // TODO: start one child per chunk, all of them first (a List<Process>).
+    // TODO: send each child its chunk and close its stdin (try-with-resources does both).
+    // TODO: read each child's count, wait for it to exit, check its exit code, add up.
+    throw new UnsupportedOperationException("TODO: count the words in child processes");
+  }
+}

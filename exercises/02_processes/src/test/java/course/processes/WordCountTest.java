@@ -1,0 +1,111 @@
+package course.processes;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import course.support.testing.ChildProcesses;
+import course.support.testing.Deadline;
+import course.support.testing.NoLeftovers;
+import course.support.testing.Texts;
+import course.support.testing.WorkLog;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(NoLeftovers.class)
+class WordCountTest {
+
+  private static final String HANG_HINT =
+      "Close each child's standard input after writing its chunk (try-with-resources on "
+          + "process.getOutputStream()): the child counts only once its input has ended.";
+
+  private static long count(String text, int nProcesses) {
+    return Deadline.call(
+        () -> WordCount.count(text, nProcesses),
+        "WordCount.count(text, %d)".formatted(nProcesses),
+        HANG_HINT);
+  }
+
+  @Test
+  void counts_the_same_as_a_sequential_count() {
+    var text = Texts.generate(2, 3_000);
+    assertEquals(3_000, count(text, 3),
+        "count(text of 3000 words, 3) returned the wrong total. Add up every child's count.");
+  }
+
+  @Test
+  void counts_in_child_processes_not_in_this_jvm() {
+    var text = Texts.generate(3, 2_000);
+    try (var children = ChildProcesses.watch(); var inThisJvm = WorkLog.start()) {
+      count(text, 2);
+      assertEquals(0, inThisJvm.calls().size(),
+          "Chunks.countWords ran %d times inside the calling JVM: in this chapter the counting happens in the child processes. Start them with new ProcessBuilder(ChildJvm.command(CountWorker.class)).start()."
+              .formatted(inThisJvm.calls().size()));
+      assertTrue(children.unitsFinished() >= 2,
+          "Expected at least 2 child processes to count a chunk each, but %d did. Start one CountWorker child per chunk of Chunks.split(text, 2)."
+              .formatted(children.unitsFinished()));
+    }
+  }
+
+  @Test
+  void starts_one_child_per_chunk() {
+    var text = Texts.generate(4, 4_000);
+    try (var children = ChildProcesses.watch()) {
+      assertEquals(4_000, count(text, 4), "count(text of 4000 words, 4) returned the wrong total.");
+      assertEquals(4, children.workerPids().size(),
+          "Expected 4 child processes for 4 chunks, but %d counted (pids %s). Start one child per chunk of Chunks.split(text, 4)."
+              .formatted(children.workerPids().size(), children.workerPids()));
+      assertEquals(4, children.unitsStarted(),
+          "Expected each of the 4 chunks to be counted once, but the children counted %d times."
+              .formatted(children.unitsStarted()));
+    }
+  }
+
+  @Test
+  void runs_the_children_at_the_same_time() {
+    var text = Texts.generate(5, 2_000);
+    try (var children = ChildProcesses.watch(2)) {
+      assertEquals(2_000, count(text, 2), "count(text of 2000 words, 2) returned the wrong total.");
+      children.assertRendezvousMet(
+          "Start every child before you wait for (or read from) any of them.");
+    }
+  }
+
+  @Test
+  void sends_unicode_text_intact() {
+    var text = "😀 café\u2003東京 a\u00A0b\u3000ελληνικά слово";
+    assertEquals(6, count(text, 3),
+        "Unicode text lost or gained words on its way to the children: write each chunk with getBytes(StandardCharsets.UTF_8); CountWorker reads UTF-8.");
+  }
+
+  @Test
+  void copes_with_chunks_larger_than_a_pipe_buffer() {
+    var text = Texts.uniform("pipe", 400_000); // 2 MB: far more than a 64 KB pipe holds
+    assertEquals(400_000, count(text, 2),
+        "count(2 MB of text, 2) returned the wrong total. Write the whole chunk before closing stdin.");
+  }
+
+  @Test
+  void counts_zero_words_in_empty_and_blank_texts() {
+    assertEquals(0, count("", 2), "count(\"\", 2) must be 0.");
+    assertEquals(0, count(" \n\t\u2003 ", 2), "count(whitespace only, 2) must be 0.");
+  }
+
+  @Test
+  void copes_with_more_processes_than_words() {
+    assertEquals(2, count("two words", 6),
+        "count(\"two words\", 6) must be 2: Chunks.split returns fewer chunks than processes; start one child per chunk.");
+  }
+
+  @Test
+  void rejects_a_null_text() {
+    assertThrows(NullPointerException.class, () -> WordCount.count(null, 2),
+        "count(null, 2) must throw NullPointerException before starting any child.");
+  }
+
+  @Test
+  void rejects_fewer_than_one_process() {
+    assertThrows(IllegalArgumentException.class, () -> WordCount.count("a b", 0),
+        "count(\"a b\", 0) must throw IllegalArgumentException: at least one process is needed.");
+  }
+}

@@ -1,0 +1,120 @@
+package course.support;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Splitting a text into chunks and counting the words of one chunk.
+ *
+ * <p>This is chapter 01's answer, given to you from chapter 02 on, so that every later chapter
+ * is only about <em>who</em> counts the chunks: child processes, threads, a pool, a fork/join
+ * task.
+ *
+ * <p>A <b>word</b> is a maximal run of code points that are not whitespace according to {@link
+ * Character#isWhitespace(int)}. That definition includes Unicode spaces such as U+2003 (EM SPACE)
+ * and excludes U+00A0 (NO-BREAK SPACE), which Java does not count as whitespace.
+ */
+public final class Chunks {
+
+  private Chunks() {}
+
+  /**
+   * Splits {@code text} into at most {@code n} chunks, never cutting a word in two.
+   *
+   * <p>The chunks, joined in order, are exactly {@code text}: nothing is lost or added. Each cut
+   * is placed at (or just after) {@code i * length / n} and moved forward to the next place that
+   * is not inside a word, so the chunks are about the same length when the words are short. A
+   * cut never falls between the two halves of a surrogate pair.
+   *
+   * @param text the text to split; may be empty or hold only whitespace
+   * @param n the largest number of chunks wanted; at least 1
+   * @return the non-empty chunks, at most {@code n} of them; an empty list for an empty text
+   * @throws NullPointerException if {@code text} is null
+   * @throws IllegalArgumentException if {@code n < 1}
+   */
+  public static List<String> split(String text, int n) {
+    Objects.requireNonNull(text, "text must not be null");
+    if (n < 1) {
+      throw new IllegalArgumentException("n must be at least 1, got " + n);
+    }
+    var chunks = new ArrayList<String>(Math.min(n, text.length() + 1));
+    int length = text.length();
+    int start = 0;
+    for (int i = 1; i < n && start < length; i++) {
+      int cut = (int) Math.max(start, (long) i * length / n);
+      cut = nextCutAtOrAfter(text, cut);
+      if (cut > start) {
+        chunks.add(text.substring(start, cut));
+        start = cut;
+      }
+    }
+    if (start < length) {
+      chunks.add(text.substring(start));
+    }
+    return List.copyOf(chunks);
+  }
+
+  /**
+   * Counts the words of one chunk: the unit of work that the exercises hand to their workers.
+   *
+   * <p>Call this from your workers (threads, tasks, child processes) rather than writing your own
+   * loop: the course's tests watch its calls through {@link WorkProbe} to see which thread or
+   * process counted, and how many counted at the same time.
+   *
+   * @param chunk the text to count; may be empty
+   * @return the number of words in {@code chunk}
+   * @throws NullPointerException if {@code chunk} is null
+   */
+  public static long countWords(String chunk) {
+    Objects.requireNonNull(chunk, "chunk must not be null");
+    WorkProbe.beforeWork(WorkProbe.COUNT_WORDS, chunk);
+    try {
+      return countWordsUnobserved(chunk);
+    } finally {
+      WorkProbe.afterWork(WorkProbe.COUNT_WORDS, chunk);
+    }
+  }
+
+  /**
+   * Counts words the same way as {@link #countWords}, without telling any probe. For tests and
+   * benchmarks that need the right answer without taking part in the experiment.
+   */
+  public static long countWordsUnobserved(CharSequence text) {
+    long words = 0;
+    boolean inWord = false;
+    int length = text.length();
+    for (int i = 0; i < length; ) {
+      int codePoint = Character.codePointAt(text, i);
+      boolean space = Character.isWhitespace(codePoint);
+      if (!space && !inWord) {
+        words++;
+      }
+      inWord = !space;
+      i += Character.charCount(codePoint);
+    }
+    return words;
+  }
+
+  /** The first index at or after {@code index} that is a legal cut: not inside a word. */
+  private static int nextCutAtOrAfter(String text, int index) {
+    int length = text.length();
+    int cut = index;
+    // Never cut a surrogate pair in two.
+    if (cut > 0 && cut < length && Character.isLowSurrogate(text.charAt(cut))
+        && Character.isHighSurrogate(text.charAt(cut - 1))) {
+      cut++;
+    }
+    while (cut > 0 && cut < length && insideWord(text, cut)) {
+      cut += Character.charCount(text.codePointAt(cut));
+    }
+    return cut;
+  }
+
+  /** Whether a cut at {@code index} would fall between two non-whitespace code points. */
+  private static boolean insideWord(String text, int index) {
+    int before = text.codePointBefore(index);
+    int after = text.codePointAt(index);
+    return !Character.isWhitespace(before) && !Character.isWhitespace(after);
+  }
+}
