@@ -88,6 +88,11 @@ public final class ChildProcesses implements AutoCloseable {
     return names(ProbeFiles.DONE).size();
   }
 
+  /** Watches child work with a rendezvous of {@code parties} and a time-out of your choice. */
+  public static ChildProcesses watch(int parties, Duration timeout) {
+    return new ChildProcesses(parties, timeout);
+  }
+
   /** Whether {@code parties} units of child work were under way at the same time. */
   public boolean rendezvousMet() {
     return parties > 0 && unitsStarted() >= parties && !Files.exists(folder.resolve(ProbeFiles.BROKEN));

@@ -90,7 +90,11 @@ public final class WorkLog implements AutoCloseable {
     return names;
   }
 
-  /** The largest number of units of work that were under way at the same time. */
+  /**
+   * The largest number of units of work that were under way at the same time. A unit counts as
+   * under way from this log's {@code beforeWork}: open the log before a {@link Rendezvous} to
+   * count the time units spend waiting there.
+   */
   public int maxConcurrent() {
     return maxInFlight.get();
   }

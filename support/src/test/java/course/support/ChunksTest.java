@@ -1,0 +1,60 @@
+package course.support;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import course.support.testing.Texts;
+import java.util.ArrayList;
+import org.junit.jupiter.api.Test;
+
+class ChunksTest {
+
+  @Test
+  void split_chunks_join_back_into_the_text_and_keep_every_word() {
+    for (long seed = 1; seed <= 50; seed++) {
+      var text = Texts.generate(seed, (int) seed * 13);
+      for (int n = 1; n <= 9; n++) {
+        var chunks = Chunks.split(text, n);
+        assertTrue(chunks.size() <= n);
+        assertEquals(text, String.join("", chunks));
+        var words = new ArrayList<String>();
+        chunks.forEach(chunk -> words.addAll(Texts.words(chunk)));
+        assertEquals(Texts.words(text), words, "seed " + seed + ", n " + n);
+        assertTrue(chunks.stream().noneMatch(String::isEmpty));
+      }
+    }
+  }
+
+  @Test
+  void split_gives_n_balanced_chunks_of_a_uniform_text() {
+    var chunks = Chunks.split(Texts.uniform("word", 1_000), 4);
+    assertEquals(4, chunks.size());
+    chunks.forEach(chunk -> assertTrue(Math.abs(Texts.words(chunk).size() - 250) <= 2));
+  }
+
+  @Test
+  void split_of_an_empty_text_is_empty_and_bad_arguments_are_refused() {
+    assertEquals(0, Chunks.split("", 3).size());
+    assertThrows(NullPointerException.class, () -> Chunks.split(null, 1));
+    assertThrows(IllegalArgumentException.class, () -> Chunks.split("a", 0));
+  }
+
+  @Test
+  void count_words_agrees_with_the_oracle() {
+    for (long seed = 1; seed <= 20; seed++) {
+      var text = Texts.generate(seed, 500);
+      assertEquals(Texts.words(text).size(), Chunks.countWords(text));
+      assertEquals(500, Chunks.countWordsUnobserved(text));
+    }
+    assertEquals(0, Chunks.countWords(" \u2003\n"));
+    assertEquals(1, Chunks.countWords("a\u00A0b"));
+  }
+
+  @Test
+  void child_jvm_command_runs_this_classpath() {
+    var command = ChildJvm.command(course.processes.CountWorker.class);
+    assertTrue(command.get(0).endsWith("java"));
+    assertEquals("course.processes.CountWorker", command.get(command.size() - 1));
+  }
+}
