@@ -43,9 +43,9 @@ class WordCountTest {
   void counts_every_chunk_on_a_thread_of_its_own() {
     var text = Texts.generate(20, 4_000);
     int chunks = Chunks.split(text, 4).size();
-    var caller = Thread.currentThread().threadId();
     try (var log = WorkLog.start()) {
       count(text, 4);
+      var caller = Deadline.caller().threadId();
       var calls = log.calls(course.support.WorkProbe.COUNT_WORDS);
       assertEquals(chunks, calls.size(),
           "Expected Chunks.countWords to be called once per chunk (%d chunks), but it was called %d times."

@@ -31,7 +31,7 @@ import java.util.stream.Stream;
 public final class ChildProcesses implements AutoCloseable {
 
   /** A child JVM can take a second or more to start on a loaded machine: be generous. */
-  public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(15);
+  public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(8);
 
   private final Path folder;
   private final int parties;
