@@ -50,6 +50,8 @@ final class SiteContent {
   static final String ONLY_IN_TEXT_FILE_PATH = "/hidden.html";
   static final String ONLY_ON_404_PAGE_PATH = "/from-404.html";
   static final String ONLY_BEHIND_REDIRECT_PATH = "/archive/";
+  static final String ODD_LINKS_PATH = "/odd-links.html";
+  static final String BEHIND_ODD_LINKS_PATH = "/after-odd-links.html";
 
   /** A link on a page: its {@code href} as written, and where it leads (null: off the site). */
   record Link(String href, String target) {}
@@ -144,6 +146,7 @@ final class SiteContent {
     }
     links.add(new Link(SLOW_PATH, SLOW_PATH));
     links.add(new Link("loop.html", "/loop.html"));
+    links.add(new Link(ODD_LINKS_PATH.substring(1), ODD_LINKS_PATH));
     links.add(new Link("/archive", "/archive"));
     links.add(new Link("/r1", "/r1"));
     links.add(new Link("/out", "/out"));
@@ -246,6 +249,15 @@ final class SiteContent {
         html("Slow", "<p>This page takes its time. <a href=\"after-slow.html\">Read on</a></p>"),
         null, SLOW_MILLIS, List.of(new Link("after-slow.html", BEHIND_SLOW_PATH))));
     page(BEHIND_SLOW_PATH, "After the slow page", List.of(new Link("/", "/")));
+
+    // Every odd link at once, then the only link to a page: one bad href must not end the page.
+    var odd = new ArrayList<Link>();
+    for (int i = 0; i < MALFORMED.length + 2; i++) {
+      odd.add(new Link(malformed(i), null));
+    }
+    odd.add(new Link(BEHIND_ODD_LINKS_PATH.substring(1), BEHIND_ODD_LINKS_PATH));
+    page(ODD_LINKS_PATH, "Odd links", odd);
+    page(BEHIND_ODD_LINKS_PATH, "After the odd links", List.of(new Link("/", "/")));
 
     // A page that links to itself in every way.
     page("/loop.html", "Round and round", List.of(

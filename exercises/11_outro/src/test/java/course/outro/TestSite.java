@@ -53,16 +53,19 @@ final class TestSite implements AutoCloseable {
   private final Server external;
   private final SiteContent content;
   private final Gate gate;
+  private final long latencyMillis;
 
-  private TestSite(int parties, Duration timeout, Function<TestSite, Handler> handler) {
+  private TestSite(int parties, Duration timeout, Duration latency,
+      Function<TestSite, Handler> handler) {
     int number = SITES.incrementAndGet();
     this.gate = new Gate(parties, timeout);
+    this.latencyMillis = latency.toMillis();
     this.external = new Server("external-site-" + number);
     this.site = new Server("test-site-" + number);
     this.content = new SiteContent(site.origin(), external.origin(), SEED);
     try {
-      site.start(handler.apply(this), gate);
-      external.start(TestSite::externalPage, new Gate(0, Duration.ZERO));
+      site.start(handler.apply(this), gate, latencyMillis);
+      external.start(TestSite::externalPage, new Gate(0, Duration.ZERO), 0);
     } catch (RuntimeException e) {
       close();
       throw e;
@@ -71,12 +74,20 @@ final class TestSite implements AutoCloseable {
 
   /** Starts the generated site. */
   static TestSite open() {
-    return new TestSite(0, Duration.ZERO, TestSite::generatedPage);
+    return new TestSite(0, Duration.ZERO, Duration.ZERO, TestSite::generatedPage);
+  }
+
+  /**
+   * Starts the generated site, each of whose answers takes {@code latency} longer, as if the
+   * server were far away. For measurements (see {@code CrawlTimes}); the tests use none.
+   */
+  static TestSite withLatency(Duration latency) {
+    return new TestSite(0, Duration.ZERO, latency, TestSite::generatedPage);
   }
 
   /** Starts the generated site with a rendezvous of {@code parties} requests (see above). */
   static TestSite withRendezvous(int parties, Duration timeout) {
-    return new TestSite(parties, timeout, TestSite::generatedPage);
+    return new TestSite(parties, timeout, Duration.ZERO, TestSite::generatedPage);
   }
 
   /**
@@ -84,7 +95,7 @@ final class TestSite implements AutoCloseable {
    * {@code /}, where every page also links to itself.
    */
   static TestSite cycle() {
-    return new TestSite(0, Duration.ZERO, site -> TestSite::cyclePage);
+    return new TestSite(0, Duration.ZERO, Duration.ZERO, site -> TestSite::cyclePage);
   }
 
   /** The start page's URI, e.g. {@code http://127.0.0.1:41234/}. */
@@ -207,17 +218,18 @@ final class TestSite implements AutoCloseable {
       return "http://" + address.getAddress().getHostAddress() + ":" + address.getPort();
     }
 
-    void start(Handler handler, Gate gate) {
+    void start(Handler handler, Gate gate, long latencyMillis) {
       server.createContext("/", exchange -> {
         try (exchange) {
-          serve(exchange, handler, gate);
+          serve(exchange, handler, gate, latencyMillis);
         }
       });
       server.start();
       started = true;
     }
 
-    private void serve(HttpExchange exchange, Handler handler, Gate gate) throws IOException {
+    private void serve(HttpExchange exchange, Handler handler, Gate gate, long latencyMillis)
+        throws IOException {
       long start = System.nanoTime();
       var uri = exchange.getRequestURI();
       var path = uri.getRawPath() == null ? "" : uri.getRawPath();
@@ -228,8 +240,8 @@ final class TestSite implements AutoCloseable {
           gate.arrive(inFlight);
         }
         resource = handler.answer(path);
-        if (resource.delayMillis() > 0) {
-          sleep(resource.delayMillis());
+        if (resource.delayMillis() + latencyMillis > 0) {
+          sleep(resource.delayMillis() + latencyMillis);
         }
       } finally {
         // Out of flight before the answer leaves: the crawler cannot have moved on yet.
