@@ -52,6 +52,11 @@ class CrawlTimes {
       report.add("  runs: 1 in flight " + Arrays.toString(sequential) + ", "
           + Crawler.MAX_IN_FLIGHT + " in flight " + Arrays.toString(concurrent));
     }
+    try (var site = TestSite.open()) {
+      Crawler.siteMap(site.start());
+      report.add("one crawl: %d pages, %d requests".formatted(
+          site.expectedSiteMap().size(), site.requests().size()));
+    }
     report.add("cores: " + Runtime.getRuntime().availableProcessors()
         + ", java " + System.getProperty("java.version"));
     Files.write(Path.of("target", "crawl-times.txt"), report);
