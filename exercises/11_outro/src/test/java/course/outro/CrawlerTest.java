@@ -177,15 +177,16 @@ class CrawlerTest {
       "http:/no-host"})
   void rejects_a_start_that_is_not_an_absolute_web_address(String start) {
     assertThrows(IllegalArgumentException.class, () -> Crawler.siteMap(URI.create(start)),
-        "siteMap(%s) must throw IllegalArgumentException: the start must be an absolute http or https URI with a host."
-            .formatted(start));
+        ("siteMap(%s) must throw IllegalArgumentException: the start must be an absolute http "
+            + "or https URI with a host.").formatted(start));
   }
 
   @Test
   void rejects_fewer_than_one_request_in_flight() {
     assertThrows(IllegalArgumentException.class,
         () -> Crawler.siteMap(URI.create("http://127.0.0.1:1/"), 0),
-        "siteMap(start, 0) must throw IllegalArgumentException: at least one request must be allowed in flight.");
+        "siteMap(start, 0) must throw IllegalArgumentException: at least one request must be "
+            + "allowed in flight.");
   }
 
   /** Explains the difference between the expected site map and the one found. */

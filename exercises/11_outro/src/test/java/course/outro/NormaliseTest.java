@@ -26,7 +26,8 @@ class NormaliseTest {
   })
   void resolves_a_link_against_the_page_it_is_on(String href, String expected) {
     assertEquals(Optional.of(URI.create(expected)), Crawler.normalise(BASE, href),
-        "normalise(%s, \"%s\") should give %s: resolve the href against the page's URI (URI.resolve) and remove dot segments (URI.normalize)."
+        ("normalise(%s, \"%s\") should give %s: resolve the href against the page's URI "
+            + "(URI.resolve) and remove dot segments (URI.normalize).")
             .formatted(BASE, href, expected));
   }
 
@@ -40,15 +41,16 @@ class NormaliseTest {
   })
   void drops_the_fragment_and_the_query(String href, String expected) {
     assertEquals(Optional.of(URI.create(expected)), Crawler.normalise(BASE, href),
-        "normalise(%s, \"%s\") should give %s: a fragment or a query names the same page, so drop both."
-            .formatted(BASE, href, expected));
+        ("normalise(%s, \"%s\") should give %s: a fragment or a query names the same page, "
+            + "so drop both.").formatted(BASE, href, expected));
   }
 
   @Test
   void reads_an_empty_path_as_the_root() {
     assertEquals(Optional.of(URI.create("http://127.0.0.1:8080/")),
         Crawler.normalise(BASE, "http://127.0.0.1:8080"),
-        "normalise(base, \"http://127.0.0.1:8080\") should give http://127.0.0.1:8080/: an empty path names the same page as \"/\".");
+        "normalise(base, \"http://127.0.0.1:8080\") should give http://127.0.0.1:8080/: an empty "
+            + "path names the same page as \"/\".");
   }
 
   @ParameterizedTest(name = "\"{0}\"")
@@ -66,7 +68,8 @@ class NormaliseTest {
   @ValueSource(strings = {"http://[bad", "%zz", "http://127.0.0.1:8080:bad/", "http:/s0/a0.html"})
   void gives_nothing_for_a_malformed_link(String href) {
     assertEquals(Optional.empty(), Crawler.normalise(BASE, href),
-        "normalise(base, \"%s\") should be empty, not throw: catch the IllegalArgumentException of URI.create, and reject a URI without a host."
+        ("normalise(base, \"%s\") should be empty, not throw: catch the "
+            + "IllegalArgumentException of URI.create, and reject a URI without a host.")
             .formatted(href));
   }
 

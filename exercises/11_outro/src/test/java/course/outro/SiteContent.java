@@ -184,7 +184,8 @@ final class SiteContent {
     links.add(new Link("../", "/"));
     page(dir, "Section " + s, links);
     // A redirect with a relative Location: resolve it against the URI that was asked for.
-    redirect(dir + "latest", 302, "a" + (ARTICLES - 1) + ".html", dir + "a" + (ARTICLES - 1) + ".html");
+    var last = "a" + (ARTICLES - 1) + ".html";
+    redirect(dir + "latest", 302, last, dir + last);
   }
 
   private void article(int s, int k, SplittableRandom random) {

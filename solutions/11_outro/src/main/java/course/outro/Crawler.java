@@ -192,7 +192,10 @@ public final class Crawler {
         || resolved.getHost() == null) {
       return Optional.empty();
     }
-    var path = resolved.getPath() == null || resolved.getPath().isEmpty() ? "/" : resolved.getPath();
+    var path = resolved.getPath();
+    if (path == null || path.isEmpty()) {
+      path = "/"; // http://host:port and http://host:port/ name the same page
+    }
     try {
       return Optional.of(new URI(scheme, resolved.getAuthority(), path, null, null).normalize());
     } catch (URISyntaxException e) {
