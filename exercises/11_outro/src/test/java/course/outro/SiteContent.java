@@ -32,6 +32,7 @@ import java.util.TreeSet;
  *       redirects, a redirect to the external server, and pages reachable only through one;
  *   <li>malformed or non-HTTP {@code href}s: {@code http://[bad}, a bad port, a bad escape,
  *       {@code javascript:}, {@code mailto:}, {@code tel:}, {@code ftp:} to this very host;
+ *       and a page where all of them come before the only link to another page;
  *   <li>a slow page ({@link #SLOW_MILLIS}) with a page behind it that only it links to;
  *   <li>non-HTML content: an image, a PDF, and a text file whose text looks like HTML and names
  *       a page nothing else links to.
