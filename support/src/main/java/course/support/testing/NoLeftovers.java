@@ -116,7 +116,18 @@ public final class NoLeftovers implements BeforeEachCallback, AfterEachCallback 
         || name.equals("Attach Listener")
         || name.equals("Common-Cleaner")
         || name.equals("Notification Thread")
-        || name.startsWith("Java2D");
+        || name.startsWith("Java2D")
+        || isVirtualThreadScheduler(thread);
+  }
+
+  /**
+   * The JDK's own scheduler of virtual threads: its carrier threads (named like any fork/join
+   * worker, but of their own class) and its unblocker. It starts with the first virtual thread and
+   * is never shut down, so it is not a leftover of the test that happened to start it.
+   */
+  private static boolean isVirtualThreadScheduler(Thread thread) {
+    return thread.getClass().getName().equals("jdk.internal.misc.CarrierThread")
+        || thread.getName().equals("VirtualThread-unblocker");
   }
 
   private static String describeThreads(List<Thread> threads) {
