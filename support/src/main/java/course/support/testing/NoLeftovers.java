@@ -116,7 +116,19 @@ public final class NoLeftovers implements BeforeEachCallback, AfterEachCallback 
         || name.equals("Attach Listener")
         || name.equals("Common-Cleaner")
         || name.equals("Notification Thread")
-        || name.startsWith("Java2D");
+        || name.startsWith("Java2D")
+        || isVirtualThreadScheduler(thread);
+  }
+
+  /**
+   * The carrier threads that run virtual threads, and their helpers: the JDK starts them with the
+   * first virtual thread and keeps them, whoever started it (their names look like a user
+   * ForkJoinPool's, "ForkJoinPool-1-worker-1", so they are told apart by their thread group).
+   */
+  private static boolean isVirtualThreadScheduler(Thread thread) {
+    var group = thread.getThreadGroup();
+    return (group != null && group.getName().equals("CarrierThreads"))
+        || thread.getName().startsWith("VirtualThread-");
   }
 
   private static String describeThreads(List<Thread> threads) {
