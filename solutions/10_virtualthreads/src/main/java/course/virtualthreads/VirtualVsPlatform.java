@@ -13,7 +13,8 @@ import java.util.stream.IntStream;
 /**
  * Measures where virtual threads help: 1,000 sources that each block for 20 ms (I/O-bound), and
  * the same number of sources that answer at once but hold text to count (CPU-bound), on virtual
- * threads and on platform pools of several sizes (up to one platform thread per source). Book chapter 10 quotes its output.
+ * threads and on platform pools of several sizes (up to one platform thread per source). Book
+ * chapter 10 quotes its output.
  *
  * <pre>
  * ./mvnw -q -Psolutions -pl solutions/10_virtualthreads -am compile
@@ -37,13 +38,15 @@ public final class VirtualVsPlatform {
     System.out.printf("%nI/O-bound: %,d sources, each blocking 20 ms, 10 words each%n", SOURCES);
     report("virtual threads, one per source", () -> WordCount.countAll(blocking));
     for (int threads : new int[] {8, 64, 256, 1_000}) {
-      report("platform pool of " + threads, () -> WordCount.countAllOnPlatformThreads(blocking, threads));
+      report("platform pool of " + threads,
+          () -> WordCount.countAllOnPlatformThreads(blocking, threads));
     }
 
     var counting = sources(Duration.ZERO, 2_000);
     System.out.printf("%nCPU-bound: %,d sources, no waiting, 2,000 words each%n", SOURCES);
     report("virtual threads, one per source", () -> WordCount.countAll(counting));
-    report("platform pool of 2 (one per core)", () -> WordCount.countAllOnPlatformThreads(counting, 2));
+    report("platform pool of 2 (one per core)",
+        () -> WordCount.countAllOnPlatformThreads(counting, 2));
     report("one thread, no pool", () -> {
       long total = 0;
       for (var source : counting) {
