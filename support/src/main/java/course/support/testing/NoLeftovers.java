@@ -122,12 +122,15 @@ public final class NoLeftovers implements BeforeEachCallback, AfterEachCallback 
 
   /**
    * The JDK's own scheduler of virtual threads: its carrier threads (named like any fork/join
-   * worker, but of their own class) and its unblocker. It starts with the first virtual thread and
-   * is never shut down, so it is not a leftover of the test that happened to start it.
+   * worker, "ForkJoinPool-1-worker-1", but of their own class and thread group) and its helpers
+   * such as the unblocker. The JDK starts them with the first virtual thread and never shuts them
+   * down, so they are not leftovers of the test that happened to start them.
    */
   private static boolean isVirtualThreadScheduler(Thread thread) {
+    var group = thread.getThreadGroup();
     return thread.getClass().getName().equals("jdk.internal.misc.CarrierThread")
-        || thread.getName().equals("VirtualThread-unblocker");
+        || (group != null && group.getName().equals("CarrierThreads"))
+        || thread.getName().startsWith("VirtualThread-");
   }
 
   private static String describeThreads(List<Thread> threads) {

@@ -107,6 +107,10 @@ public final class Rendezvous implements AutoCloseable {
     if (arrived() == 0) {
       return "none ran at all";
     }
+    if (missed.get() && arrived() > 1) {
+      return "only %d were under way together: they waited %d s for the others, who never came"
+          .formatted(arrived(), timeout.toSeconds());
+    }
     if (missed.get()) {
       return "each one ran alone: the first waited %d s for a partner that never came"
           .formatted(timeout.toSeconds());

@@ -1,0 +1,66 @@
+package course.virtualthreads;
+
+import course.support.SlowSource;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * Exercise 10: count the words of many slow sources at once. Read book/10_virtualthreads.md
+ * first.
+ *
+ * <p>Each {@link SlowSource} blocks in {@code read()} for a while before it answers, as a web
+ * page or a file on a network drive would. A thread that waits uses no CPU, so the way to go fast
+ * is to have every source waiting at the same time: thousands of threads. Platform threads are
+ * too heavy for that; virtual threads are made for it.
+ *
+ * <p>Given to you, in the support module: {@code SlowSource.read()} and {@code
+ * course.support.Chunks.countWords(text)}. Use both: the tests watch them to see which threads
+ * read and counted.
+ */
+public final class WordCount {
+
+  private WordCount() {}
+
+  /**
+   * Counts the words of every source, each one read ({@code source.read()}) and counted ({@code
+   * Chunks.countWords}) on a <b>virtual</b> thread of its own, all of them at the same time.
+   *
+   * <p>Use {@code Executors.newVirtualThreadPerTaskExecutor()} in a try-with-resources block with
+   * one {@code Callable<Long>} per source (or start a {@code Thread.ofVirtual()} per source and
+   * join them all). Do not cap how many run at once: the tests need a thousand reads waiting
+   * together. Every virtual thread has ended when this method returns.
+   *
+   * @param sources the sources to read; may be empty (0 words)
+   * @return the total number of words of all sources
+   * @throws NullPointerException if {@code sources} is null or holds null
+   * @throws InterruptedException if interrupted while waiting
+   * @throws ExecutionException if a read or a count failed; its cause says why
+   */
+  public static long countAll(List<SlowSource> sources)
+      throws InterruptedException, ExecutionException {
+    // TODO: check the arguments: null list, null element (Objects.requireNonNull).
+    // TODO: one task per source: Chunks.countWords(source.read()).
+    // TODO: run them in Executors.newVirtualThreadPerTaskExecutor() (try-with-resources) and sum
+    //       the futures (book/10_virtualthreads.md, "One virtual thread per task").
+    throw new UnsupportedOperationException("TODO: read every source on a virtual thread");
+  }
+
+  /**
+   * The same as {@link #countAll}, on a fixed pool of {@code nThreads} <b>platform</b> threads,
+   * for contrast: at most {@code nThreads} sources wait at once, the others queue. Close the pool
+   * before returning, as in chapter 08.
+   *
+   * @param sources the sources to read; may be empty (0 words)
+   * @param nThreads the number of platform threads; at least 1
+   * @return the total number of words of all sources
+   * @throws NullPointerException if {@code sources} is null or holds null
+   * @throws IllegalArgumentException if {@code nThreads < 1}
+   * @throws InterruptedException if interrupted while waiting
+   * @throws ExecutionException if a read or a count failed; its cause says why
+   */
+  public static long countAllOnPlatformThreads(List<SlowSource> sources, int nThreads)
+      throws InterruptedException, ExecutionException {
+    // TODO: the same tasks, in Executors.newFixedThreadPool(nThreads) (try-with-resources).
+    throw new UnsupportedOperationException("TODO: read every source on a small platform pool");
+  }
+}
