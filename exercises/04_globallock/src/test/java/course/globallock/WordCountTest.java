@@ -41,17 +41,23 @@ class WordCountTest {
         HANG_HINT);
   }
 
-  /** What a call did: its result, or what it threw. The lock's checks are read before either. */
-  private record Outcome(long words, RuntimeException thrown) {
+  /** What a call did: its result or what it threw, and what the global lock saw meanwhile. */
+  private record Outcome(long words, RuntimeException thrown, GlobalLock.Counters lock) {
     static Outcome of(String text, int nThreads) {
-      try {
-        return new Outcome(count(text, nThreads), null);
-      } catch (RuntimeException e) {
-        return new Outcome(-1, e);
+      try (var watch = LockWatch.open()) {
+        try {
+          return new Outcome(count(text, nThreads), null, watch.counters());
+        } catch (RuntimeException e) {
+          return new Outcome(-1, e, watch.counters());
+        }
       }
     }
 
     void assertWords(long expected, int nThreads) {
+      if (lock.guardViolations() > 0) {
+        throw new AssertionError("count(text, %d) touched a guarded object without holding %s: %s %s"
+            .formatted(nThreads, GlobalLock.NAME, lock.lastViolation(), GUARD_HINT));
+      }
       if (thrown != null) {
         throw new AssertionError("count(text, %d) threw %s: %s"
             .formatted(nThreads, thrown.getClass().getSimpleName(), thrown.getMessage()), thrown);
