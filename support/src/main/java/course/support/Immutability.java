@@ -174,8 +174,9 @@ public final class Immutability {
           + "it through the view, but whoever holds the original collection still can, and the "
           + "view shows it; store a copy made with %s instead.").formatted(path, copy));
     } else {
-      reasons.add(("%s holds a %s, which can change after construction (whoever passed it in "
-          + "may still hold it); store a copy made with %s instead.")
+      reasons.add(("%s holds a %s, a collection that can change after construction (through "
+          + "whoever passed it in, or anyone it is handed out to), and this check cannot prove "
+          + "that nobody does; store a copy made with %s instead, which cannot change.")
           .formatted(path, name, copy));
     }
   }
