@@ -56,7 +56,9 @@ public final class Guarded<T> {
     if (current.whyNotImmutable().isEmpty() || GlobalLock.isHeldByCurrentThread()) {
       return current.value();
     }
-    var message = "A Guarded<%s> was read by thread '%s', which does not hold %s. Read it inside GlobalLock.attach(...). It cannot be read without the lock because its value is not immutable: %s"
+    var message = ("A Guarded<%s> was read by thread '%s', which does not hold %s. Read it "
+        + "inside GlobalLock.attach(...). It cannot be read without the lock because its value "
+        + "is not immutable: %s")
         .formatted(typeName(current.value()), Thread.currentThread().getName(), GlobalLock.NAME,
             String.join(" ", current.whyNotImmutable()));
     GlobalLock.reportViolation(message);

@@ -158,6 +158,7 @@ class FactorsTest {
    * or reads a number again after it, does not.
    */
   @Test
+  @SuppressWarnings("try") // the meddler only has to be installed, and removed at the end
   void keeps_each_number_with_its_own_factors_when_another_thread_changes_the_list() {
     var original = List.of(12L, 35L, 97L, 1024L, 30_030L, 77L);
     var numbers = new GuardedList<>(original);
@@ -166,7 +167,8 @@ class FactorsTest {
         var meddler = WorkProbe.install(new WorkProbe.Listener() {
           @Override
           public void beforeWork(String work, Object input) {
-            if (work.equals(NumberTheory.UNIQUE_PRIME_FACTORS) && changed.compareAndSet(false, true)) {
+            if (work.equals(NumberTheory.UNIQUE_PRIME_FACTORS)
+                && changed.compareAndSet(false, true)) {
               changeFromAnotherThread(numbers);
             }
           }
