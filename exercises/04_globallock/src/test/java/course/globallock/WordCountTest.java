@@ -1,0 +1,186 @@
+package course.globallock;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import course.support.Chunks;
+import course.support.GlobalLock;
+import course.support.WorkProbe;
+import course.support.testing.Deadline;
+import course.support.testing.LockWatch;
+import course.support.testing.NoLeftovers;
+import course.support.testing.Rendezvous;
+import course.support.testing.Texts;
+import course.support.testing.WorkLog;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+@ExtendWith(NoLeftovers.class)
+class WordCountTest {
+
+  private static final String HANG_HINT =
+      "Check that you start() every thread and join() each one, and that no thread waits for "
+          + "the global lock while another holds it forever.";
+
+  private static final String COUNT_WITHOUT_LOCK_HINT =
+      "Call Chunks.countWords(chunk) before GlobalLock.attach(...), not inside it: take the "
+          + "lock only to add the count to the shared results.";
+
+  private static final String GUARD_HINT =
+      "Keep every use of the shared GuardedList (add, and the final sum) inside "
+          + "GlobalLock.attach(...).";
+
+  private static long count(String text, int nThreads) {
+    return Deadline.call(
+        () -> WordCount.count(text, nThreads),
+        "WordCount.count(text, %d)".formatted(nThreads),
+        HANG_HINT);
+  }
+
+  /** What a call did: its result or what it threw, and what the global lock saw meanwhile. */
+  private record Outcome(long words, RuntimeException thrown, GlobalLock.Counters lock) {
+    static Outcome of(String text, int nThreads) {
+      try (var watch = LockWatch.open()) {
+        try {
+          return new Outcome(count(text, nThreads), null, watch.counters());
+        } catch (RuntimeException e) {
+          return new Outcome(-1, e, watch.counters());
+        }
+      }
+    }
+
+    void assertWords(long expected, int nThreads) {
+      if (lock.guardViolations() > 0) {
+        throw new AssertionError("count(text, %d) touched a guarded object without holding %s: %s %s"
+            .formatted(nThreads, GlobalLock.NAME, lock.lastViolation(), GUARD_HINT));
+      }
+      if (thrown != null) {
+        throw new AssertionError("count(text, %d) threw %s: %s"
+            .formatted(nThreads, thrown.getClass().getSimpleName(), thrown.getMessage()), thrown);
+      }
+      assertEquals(expected, words,
+          "count(text of %d words, %d) returned the wrong total. Add one count per chunk to the shared results, and sum them after every thread has been joined."
+              .formatted(expected, nThreads));
+    }
+  }
+
+  @ParameterizedTest(name = "with {0} threads")
+  @ValueSource(ints = {1, 2, 3, 8})
+  void counts_the_same_as_a_sequential_count(int nThreads) {
+    var text = Texts.generate(40 + nThreads, 3_000);
+    Outcome.of(text, nThreads).assertWords(3_000, nThreads);
+  }
+
+  @Test
+  void counts_without_holding_the_global_lock() {
+    var text = Texts.generate(50, 4_000);
+    try (var watch = LockWatch.open(WorkProbe.COUNT_WORDS)) {
+      var outcome = Outcome.of(text, 4);
+      watch.assertWorkRanWithoutTheLock(COUNT_WITHOUT_LOCK_HINT);
+      watch.assertGuardedObjectsTouchedOnlyWithTheLock(GUARD_HINT);
+      outcome.assertWords(4_000, 4);
+    }
+  }
+
+  @Test
+  void counts_on_two_threads_at_the_same_time() {
+    var text = Texts.generate(51, 2_000);
+    try (var watch = LockWatch.open(WorkProbe.COUNT_WORDS);
+        var rendezvous = Rendezvous.open(2)) {
+      var outcome = Outcome.of(text, 2);
+      watch.assertWorkRanWithoutTheLock(COUNT_WITHOUT_LOCK_HINT);
+      watch.assertGuardedObjectsTouchedOnlyWithTheLock(GUARD_HINT);
+      outcome.assertWords(2_000, 2);
+      rendezvous.assertMet("Start every thread before you join any, and count outside "
+          + GlobalLock.NAME + ": a thread that counts while holding it makes the others wait.");
+    }
+  }
+
+  @Test
+  void counts_four_chunks_at_the_same_time() {
+    var text = Texts.generate(52, 8_000);
+    try (var watch = LockWatch.open(WorkProbe.COUNT_WORDS);
+        var rendezvous = Rendezvous.open(4)) {
+      var outcome = Outcome.of(text, 4);
+      watch.assertWorkRanWithoutTheLock(COUNT_WITHOUT_LOCK_HINT);
+      outcome.assertWords(8_000, 4);
+      rendezvous.assertMet("All 4 threads must be counting at once: none of them may hold "
+          + GlobalLock.NAME + " while it counts.");
+    }
+  }
+
+  @Test
+  void adds_each_count_to_the_shared_results_while_holding_the_lock() {
+    var text = Texts.generate(53, 4_000);
+    int chunks = Chunks.split(text, 4).size();
+    try (var watch = LockWatch.open(WorkProbe.COUNT_WORDS)) {
+      var outcome = Outcome.of(text, 4);
+      watch.assertWorkRanWithoutTheLock(COUNT_WITHOUT_LOCK_HINT);
+      watch.assertGuardedObjectsTouchedOnlyWithTheLock(GUARD_HINT);
+      outcome.assertWords(4_000, 4);
+      long attaches = watch.counters().attachCalls();
+      assertTrue(attaches >= chunks,
+          "Expected GlobalLock.attach(...) at least once per chunk (%d chunks), each thread adding its count to the shared GuardedList, but it was called %d time%s. The lesson is to keep the shared results guarded and take the lock only for them, not to do without the lock."
+              .formatted(chunks, attaches, attaches == 1 ? "" : "s"));
+    }
+  }
+
+  @Test
+  void counts_every_chunk_on_a_thread_of_its_own() {
+    var text = Texts.generate(54, 4_000);
+    int chunks = Chunks.split(text, 4).size();
+    var caller = Thread.currentThread().threadId();
+    try (var log = WorkLog.start()) {
+      count(text, 4);
+      var calls = log.calls(WorkProbe.COUNT_WORDS);
+      assertEquals(chunks, calls.size(),
+          "Expected Chunks.countWords to be called once per chunk (%d chunks), but it was called %d times."
+              .formatted(chunks, calls.size()));
+      assertFalse(calls.stream().anyMatch(call -> call.threadId() == caller),
+          "A chunk was counted on the thread that called count(): give every chunk a thread of its own.");
+      assertEquals(chunks, log.threadIds().size(),
+          "Expected %d different threads, one per chunk, but the chunks were counted on %d: %s."
+              .formatted(chunks, log.threadIds().size(), log.threadNames()));
+    }
+  }
+
+  @Test
+  void gives_the_same_answer_every_time() {
+    var text = Texts.generate(55, 5_000);
+    for (int run = 1; run <= 30; run++) {
+      long words = count(text, 4);
+      int attempt = run;
+      assertTrue(words == 5_000,
+          () -> "Run %d of 30 of count(text of 5000 words, 4) returned %d. A result that changes from run to run is a race: touch the shared results only inside GlobalLock.attach(...), and sum them only after every thread has been joined."
+              .formatted(attempt, words));
+    }
+  }
+
+  @Test
+  void counts_zero_words_in_empty_and_blank_texts() {
+    assertEquals(0, count("", 3), "count(\"\", 3) must be 0.");
+    assertEquals(0, count(" \n\t\u2003 ", 3), "count(whitespace only, 3) must be 0.");
+  }
+
+  @Test
+  void copes_with_more_threads_than_words() {
+    assertEquals(3, count("three short words", 16),
+        "count(\"three short words\", 16) must be 3: one thread per chunk, one count per chunk.");
+  }
+
+  @Test
+  void rejects_a_null_text() {
+    assertThrows(NullPointerException.class, () -> WordCount.count(null, 2),
+        "count(null, 2) must throw NullPointerException.");
+  }
+
+  @Test
+  void rejects_fewer_than_one_thread() {
+    assertThrows(IllegalArgumentException.class, () -> WordCount.count("a b", 0),
+        "count(\"a b\", 0) must throw IllegalArgumentException: at least one thread is needed.");
+  }
+}
