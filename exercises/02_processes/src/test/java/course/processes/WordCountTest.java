@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import course.support.testing.ChildProcesses;
+import course.support.testing.CountingContract;
 import course.support.testing.Deadline;
 import course.support.testing.NoLeftovers;
 import course.support.testing.Texts;
@@ -13,7 +14,23 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 @ExtendWith(NoLeftovers.class)
-class WordCountTest {
+class WordCountTest implements CountingContract {
+
+  @Override
+  public long countUnderTest(String text, int workers) throws Exception {
+    return WordCount.count(text, workers);
+  }
+
+  @Override
+  public String workers() {
+    return "processes";
+  }
+
+  @Override
+  public String hangHint() {
+    return HANG_HINT;
+  }
+
 
   private static final String HANG_HINT =
       "Close each child's standard input after writing its chunk (try-with-resources on "
@@ -92,27 +109,4 @@ class WordCountTest {
         "count(2 MB of text, 2) returned the wrong total. Write the whole chunk before closing stdin.");
   }
 
-  @Test
-  void counts_zero_words_in_empty_and_blank_texts() {
-    assertEquals(0, count("", 2), "count(\"\", 2) must be 0.");
-    assertEquals(0, count(" \n\t\u2003 ", 2), "count(whitespace only, 2) must be 0.");
-  }
-
-  @Test
-  void copes_with_more_processes_than_words() {
-    assertEquals(2, count("two words", 6),
-        "count(\"two words\", 6) must be 2: Chunks.split returns fewer chunks than processes; start one child per chunk.");
-  }
-
-  @Test
-  void rejects_a_null_text() {
-    assertThrows(NullPointerException.class, () -> WordCount.count(null, 2),
-        "count(null, 2) must throw NullPointerException before starting any child.");
-  }
-
-  @Test
-  void rejects_fewer_than_one_process() {
-    assertThrows(IllegalArgumentException.class, () -> WordCount.count("a b", 0),
-        "count(\"a b\", 0) must throw IllegalArgumentException: at least one process is needed.");
-  }
 }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import course.support.Chunks;
 import course.support.GlobalLock;
 import course.support.WorkProbe;
+import course.support.testing.CountingContract;
 import course.support.testing.Deadline;
 import course.support.testing.LockWatch;
 import course.support.testing.NoLeftovers;
@@ -20,7 +21,23 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 @ExtendWith(NoLeftovers.class)
-class WordCountTest {
+class WordCountTest implements CountingContract {
+
+  @Override
+  public long countUnderTest(String text, int workers) throws Exception {
+    return WordCount.count(text, workers);
+  }
+
+  @Override
+  public String workers() {
+    return "threads";
+  }
+
+  @Override
+  public String hangHint() {
+    return HANG_HINT;
+  }
+
 
   private static final String HANG_HINT =
       "Check that you start() every thread and join() each one, and that no thread waits for "
@@ -133,9 +150,9 @@ class WordCountTest {
   void counts_every_chunk_on_a_thread_of_its_own() {
     var text = Texts.generate(54, 4_000);
     int chunks = Chunks.split(text, 4).size();
-    var caller = Thread.currentThread().threadId();
     try (var log = WorkLog.start()) {
       count(text, 4);
+      var caller = Deadline.caller().threadId();
       var calls = log.calls(WorkProbe.COUNT_WORDS);
       assertEquals(chunks, calls.size(),
           "Expected Chunks.countWords to be called once per chunk (%d chunks), but it was called %d times."
@@ -160,27 +177,4 @@ class WordCountTest {
     }
   }
 
-  @Test
-  void counts_zero_words_in_empty_and_blank_texts() {
-    assertEquals(0, count("", 3), "count(\"\", 3) must be 0.");
-    assertEquals(0, count(" \n\t\u2003 ", 3), "count(whitespace only, 3) must be 0.");
-  }
-
-  @Test
-  void copes_with_more_threads_than_words() {
-    assertEquals(3, count("three short words", 16),
-        "count(\"three short words\", 16) must be 3: one thread per chunk, one count per chunk.");
-  }
-
-  @Test
-  void rejects_a_null_text() {
-    assertThrows(NullPointerException.class, () -> WordCount.count(null, 2),
-        "count(null, 2) must throw NullPointerException.");
-  }
-
-  @Test
-  void rejects_fewer_than_one_thread() {
-    assertThrows(IllegalArgumentException.class, () -> WordCount.count("a b", 0),
-        "count(\"a b\", 0) must throw IllegalArgumentException: at least one thread is needed.");
-  }
 }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import course.support.Chunks;
 import course.support.WorkProbe;
+import course.support.testing.CountingContract;
 import course.support.testing.Deadline;
 import course.support.testing.NoLeftovers;
 import course.support.testing.Rendezvous;
@@ -26,7 +27,23 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 @ExtendWith(NoLeftovers.class)
-class WordCountTest {
+class WordCountTest implements CountingContract {
+
+  @Override
+  public long countUnderTest(String text, int workers) throws Exception {
+    return WordCount.count(text, workers);
+  }
+
+  @Override
+  public String workers() {
+    return "threads";
+  }
+
+  @Override
+  public String hangHint() {
+    return HANG_HINT;
+  }
+
 
   private static final String HANG_HINT =
       "Check that you submit every task before you get() any result, and that you close the "
@@ -149,18 +166,6 @@ class WordCountTest {
   }
 
   @Test
-  void counts_zero_words_in_empty_and_blank_texts() {
-    assertEquals(0, count("", 3), "count(\"\", 3) must be 0.");
-    assertEquals(0, count(" \n\t\u2003 ", 3), "count(whitespace only, 3) must be 0.");
-  }
-
-  @Test
-  void copes_with_more_threads_than_words() {
-    assertEquals(3, count("three short words", 16),
-        "count(\"three short words\", 16) must be 3: one task per chunk, one result per task.");
-  }
-
-  @Test
   void gives_the_same_answer_every_time() {
     var text = Texts.generate(87, 5_000);
     for (int run = 1; run <= 30; run++) {
@@ -170,18 +175,6 @@ class WordCountTest {
           () -> "Run %d of 30 of count(text of 5000 words, 4) returned %d. Sum the values the futures return, not a shared counter the tasks update."
               .formatted(attempt, words));
     }
-  }
-
-  @Test
-  void rejects_a_null_text() {
-    assertThrows(NullPointerException.class, () -> WordCount.count(null, 2),
-        "count(null, 2) must throw NullPointerException.");
-  }
-
-  @Test
-  void rejects_fewer_than_one_thread() {
-    assertThrows(IllegalArgumentException.class, () -> WordCount.count("a b", 0),
-        "count(\"a b\", 0) must throw IllegalArgumentException: a pool needs at least one thread.");
   }
 
   /** Watches Chunks.countWords: which thread counted, and whether an executor was running it. */

@@ -1,0 +1,83 @@
+package course.support.testing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * The contract every parallel {@code WordCount.count(text, n)} of the course shares, whoever
+ * does the counting (child processes, threads, a pool): the answer for empty and blank texts,
+ * more workers than words, and bad arguments.
+ *
+ * <p>A chapter's test class implements this interface and inherits these tests, so the rules
+ * read the same in every chapter:
+ *
+ * <pre>{@code
+ * class WordCountTest implements CountingContract {
+ *   public long countUnderTest(String text, int n) throws Exception {
+ *     return WordCount.count(text, n);
+ *   }
+ *   public String workers() { return "threads"; }
+ *   public String hangHint() { return "Did you start() every thread?"; }
+ * }
+ * }</pre>
+ */
+public interface CountingContract {
+
+  /**
+   * Calls the learner's {@code count(text, n)} directly.
+   *
+   * @param text the text to count
+   * @param workers the number of workers to ask for
+   * @return what the learner's code returned
+   * @throws Exception whatever the learner's code throws
+   */
+  long countUnderTest(String text, int workers) throws Exception;
+
+  /** What the workers are, in the plural, for messages: "threads", "processes", "tasks". */
+  String workers();
+
+  /** What to check when the call hangs, in one sentence. */
+  String hangHint();
+
+  private long countWithDeadline(String text, int workers) {
+    return Deadline.call(
+        () -> countUnderTest(text, workers), "WordCount.count(text, %d)".formatted(workers), hangHint());
+  }
+
+  @Test
+  default void counts_zero_words_in_empty_and_blank_texts() {
+    assertEquals(0, countWithDeadline("", 3), "count(\"\", 3) must be 0.");
+    assertEquals(
+        0, countWithDeadline(" \n\t\u2003 ", 3), "count(whitespace only, 3) must be 0.");
+  }
+
+  @Test
+  default void copes_with_more_workers_than_words() {
+    assertEquals(
+        3,
+        countWithDeadline("three short words", 16),
+        "count(\"three short words\", 16) must be 3: Chunks.split returns fewer chunks than %s, and each chunk is counted once."
+            .formatted(workers()));
+  }
+
+  @Test
+  default void rejects_a_null_text() {
+    assertThrows(
+        NullPointerException.class,
+        () -> countUnderTest(null, 2),
+        "count(null, 2) must throw NullPointerException before any work starts.");
+  }
+
+  @Test
+  default void rejects_fewer_than_one_worker() {
+    for (int workers : new int[] {0, -1}) {
+      assertThrows(
+          IllegalArgumentException.class,
+          () -> countUnderTest("a b", workers),
+          "count(\"a b\", %d) must throw IllegalArgumentException: at least one of the %s is needed."
+              .formatted(workers, workers()));
+    }
+  }
+}
