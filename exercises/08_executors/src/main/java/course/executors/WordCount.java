@@ -26,7 +26,7 @@ public final class WordCount {
    *   <li>Split the text with {@code Chunks.split(text, nThreads)}.
    *   <li>Create a pool, for example {@code Executors.newFixedThreadPool(n)}, in a
    *       try-with-resources block: {@code close()} waits for the tasks and shuts the pool down,
-   *       even when something throws. An empty or blank text may give no chunks, and {@code
+   *       even when something throws. An empty text splits into no chunks, and {@code
    *       newFixedThreadPool(0)} throws: return 0 before you make a pool when there is nothing
    *       to count.
    *   <li>Hand the pool one {@code Callable<Long>} per chunk that returns {@code
