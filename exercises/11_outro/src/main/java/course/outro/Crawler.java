@@ -35,7 +35,14 @@ public final class Crawler {
 
   /**
    * The site map of {@code start}'s site, with at most {@link #MAX_IN_FLIGHT} requests at once.
+   * Given: it calls {@link #siteMap(URI, int)}, which checks the arguments.
    *
+   * @param start the first page, an absolute {@code http} or {@code https} URI with a host
+   * @return the normalised URIs of every page reached; an empty set if the start is not a page
+   * @throws NullPointerException if {@code start} is null
+   * @throws IllegalArgumentException if {@code start} is not an absolute http or https URI with a
+   *     host
+   * @throws InterruptedException if interrupted while waiting for the crawl to finish
    * @see #siteMap(URI, int)
    */
   public static Set<URI> siteMap(URI start) throws InterruptedException {
@@ -123,6 +130,7 @@ public final class Crawler {
     // TODO: resolve, catch IllegalArgumentException (a malformed href) and return empty.
     // TODO: check the scheme and the host; rebuild the URI without query and fragment, e.g.
     //       new URI(scheme, authority, path, null, null), with "/" for an empty path.
+    //       Read book/11_outro.md, "Normalising URLs".
     throw new UnsupportedOperationException("TODO: normalise a link");
   }
 
