@@ -19,6 +19,7 @@ public final class Welcome {
    */
   public static String greeting() {
     // TODO: return the greeting the Javadoc above asks for, then run ./verify.sh again.
+    //  Read book/00_welcome.md, "Exercise".
     throw new UnsupportedOperationException("TODO: return \"Hello, concurrent world!\"");
   }
 }

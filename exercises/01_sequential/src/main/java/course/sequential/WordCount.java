@@ -31,7 +31,7 @@ public final class WordCount {
   public static long count(String text) {
     // TODO: walk the text one code point at a time (text.codePointAt(i), Character.charCount)
     //  and count each place where a word starts: a non-whitespace code point that follows
-    //  whitespace or the start of the text.
+    //  whitespace or the start of the text. Read book/01_sequential.md, "Code points, not chars".
     throw new UnsupportedOperationException("TODO: count the words of the text");
   }
 
@@ -58,7 +58,8 @@ public final class WordCount {
     // TODO: check the arguments first (Objects.requireNonNull, IllegalArgumentException).
     // TODO: aim each cut at i * text.length() / n, then move it forward while it would fall
     //  inside a word (between two non-whitespace code points), and take text.substring(...)
-    //  between consecutive cuts. Skip empty chunks.
+    //  between consecutive cuts. Skip empty chunks. Read book/01_sequential.md, "Where the cuts
+    //  go".
     throw new UnsupportedOperationException("TODO: split the text into at most n chunks");
   }
 }

@@ -54,6 +54,7 @@ public final class WordCount {
     // TODO: start one child per chunk, all of them first (a List<Process>).
     // TODO: send each child its chunk and close its stdin (try-with-resources does both).
     // TODO: read each child's count, wait for it to exit, check its exit code, add up.
+    //  Read book/02_processes.md, "Start them all, then wait" and "Leave nothing behind".
     throw new UnsupportedOperationException("TODO: count the words in child processes");
   }
 }

@@ -43,6 +43,7 @@ public final class WordCount {
     // TODO: check the arguments (Objects.requireNonNull, IllegalArgumentException).
     // TODO: one thread per chunk, each putting its count in a shared BlockingQueue<Long>.
     // TODO: start all the threads, then join them all, then sum what the queue holds.
+    //  Read book/03_threads.md, "Start them all, then join them all".
     throw new UnsupportedOperationException("TODO: count the words with one thread per chunk");
   }
 }

@@ -19,6 +19,7 @@ import java.util.List;
 public class Rectangle {
 
   // TODO: make the type final (or a record), and every field private and final.
+  //  Read book/07_immutable.md, "Records".
   private double width;
   private double height;
   private List<String> tags;
@@ -39,6 +40,7 @@ public class Rectangle {
    */
   public Rectangle(double width, double height, List<String> tags) {
     // TODO: check the arguments, and keep a copy of the tags (List.copyOf), not the caller's list.
+    //  Read book/07_immutable.md, "Defensive copies".
     this.width = width;
     this.height = height;
     this.tags = tags;
@@ -79,7 +81,8 @@ public class Rectangle {
    * @throws IllegalArgumentException if {@code width} is negative, infinite or NaN
    */
   public Rectangle withWidth(double width) {
-    // TODO: return a new Rectangle.
+    // TODO: return a new Rectangle (book/07_immutable.md, "Safe publication": replace, never
+    //  mutate).
     throw new UnsupportedOperationException("TODO: return a new Rectangle with another width");
   }
 
@@ -90,7 +93,8 @@ public class Rectangle {
    * @throws NullPointerException if {@code tag} is null
    */
   public Rectangle withTag(String tag) {
-    // TODO: return a new Rectangle whose tags are this one's plus `tag`.
+    // TODO: return a new Rectangle whose tags are this one's plus `tag`; the constructor copies
+    //  them (book/07_immutable.md, "Defensive copies").
     throw new UnsupportedOperationException("TODO: return a new Rectangle with one more tag");
   }
 }

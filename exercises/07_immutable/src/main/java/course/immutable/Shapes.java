@@ -26,6 +26,7 @@ public final class Shapes {
   public static double area(Guarded<Rectangle> rectangle) {
     // TODO: read the rectangle with rectangle.get(), without GlobalLock.attach, and return its
     //  area. It only works once Rectangle is immutable: start with Rectangle.java.
+    //  Read book/07_immutable.md, "How the course checks it".
     throw new UnsupportedOperationException("TODO: read the area without the global lock");
   }
 }

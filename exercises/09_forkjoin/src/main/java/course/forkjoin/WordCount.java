@@ -22,7 +22,8 @@ public final class WordCount {
    * @throws NullPointerException if {@code text} is null
    */
   public static long count(String text) {
-    // TODO: the same as count(text, pool), in the common pool.
+    // TODO: the same as count(text, pool), in the common pool (book/09_forkjoin.md, "The common
+    //       pool and your own pools").
     throw new UnsupportedOperationException("TODO: count in the common pool");
   }
 
@@ -36,7 +37,8 @@ public final class WordCount {
    * @throws NullPointerException if {@code text} or {@code pool} is null
    */
   public static long count(String text, ForkJoinPool pool) {
-    // TODO: check the arguments, then pool.invoke(new WordCountTask(text)).
+    // TODO: check the arguments, then pool.invoke(new WordCountTask(text)) (book/09_forkjoin.md,
+    //       "The common pool and your own pools").
     throw new UnsupportedOperationException("TODO: invoke a WordCountTask in the pool");
   }
 

@@ -73,8 +73,10 @@ public final class WordCountTask extends RecursiveTask<Long> {
   @Override
   protected Long compute() {
     // TODO: small range: count it with Chunks.countWords (the tests watch that call).
-    // TODO: large range: cut at a whitespace near the middle (book/09_forkjoin.md, "Splitting").
-    // TODO: fork() one half, compute() the other, then join() the first and add them.
+    // TODO: large range: cut at a whitespace near the middle (book/09_forkjoin.md, "Splitting
+    //       without cutting a word").
+    // TODO: fork() one half, compute() the other, then join() the first and add them
+    //       (book/09_forkjoin.md, "Fork, compute, join").
     throw new UnsupportedOperationException("TODO: split, fork one half, compute the other");
   }
 }

@@ -41,7 +41,7 @@ public final class WordCount {
     // TODO: check the arguments: null list, null element (Objects.requireNonNull).
     // TODO: one task per source: Chunks.countWords(source.read()).
     // TODO: run them in Executors.newVirtualThreadPerTaskExecutor() (try-with-resources) and sum
-    //       the futures (book/10_virtualthreads.md, "One virtual thread per task").
+    //       the futures (book/10_virtualthreads.md, "What a virtual thread is").
     throw new UnsupportedOperationException("TODO: read every source on a virtual thread");
   }
 
@@ -60,7 +60,9 @@ public final class WordCount {
    */
   public static long countAllOnPlatformThreads(List<SlowSource> sources, int nThreads)
       throws InterruptedException, ExecutionException {
-    // TODO: the same tasks, in Executors.newFixedThreadPool(nThreads) (try-with-resources).
+    // TODO: check the arguments as countAll does, and nThreads < 1.
+    // TODO: the same tasks, in Executors.newFixedThreadPool(nThreads) (try-with-resources;
+    //       book/08_executors.md, "Closing the pool").
     throw new UnsupportedOperationException("TODO: read every source on a small platform pool");
   }
 }
