@@ -90,7 +90,9 @@ public final class Crawler {
    * @throws InterruptedException if interrupted while waiting for the crawl to finish
    */
   public static Set<URI> siteMap(URI start, int maxInFlight) throws InterruptedException {
-    // TODO: check the arguments.
+    // TODO: check the arguments: null start (Objects.requireNonNull); a start that is not an
+    //       absolute http or https URI with a host, or maxInFlight < 1
+    //       (IllegalArgumentException). normalise(start, start.toString()) helps.
     // TODO: open an HttpClient and an executor (or virtual threads) in one try-with-resources.
     // TODO: keep a concurrent set of the URIs already claimed, and one of the pages found.
     // TODO: bound the requests in flight (a Semaphore, or a pool of maxInFlight threads).
