@@ -1,0 +1,147 @@
+package course.runner;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code ./verify.sh watch}: checks again every time a file is saved, in the same warm JVM, so
+ * the verdict comes back in a fraction of a second. Keys (then Enter): nothing to run again,
+ * {@code h} for the hint, {@code l} for the list, {@code q} to quit. When an exercise passes, it
+ * shows the next one and waits for Enter before moving on.
+ */
+public final class Watch {
+
+  /** Something the watch loop reacts to. */
+  private sealed interface Event {
+    record FileChanged() implements Event {}
+
+    record Key(String text) implements Event {}
+
+    record NoMoreInput() implements Event {}
+  }
+
+  /** Saves come in bursts (an editor may write a file twice): wait this long for the rest. */
+  private static final long SETTLE_MILLIS = 40;
+
+  private final Course course;
+  private final Session session;
+  private final Ansi ansi;
+  private final PrintStream out;
+  private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
+  private boolean keysWork = true;
+
+  public Watch(Course course, boolean recheck, Ansi ansi, PrintStream out) {
+    this.course = course;
+    this.session = new Session(course, recheck, ansi);
+    this.ansi = ansi;
+    this.out = out;
+  }
+
+  /** Runs until the learner types {@code q} (or presses Ctrl-C). */
+  public int run(InputStream in) throws InterruptedException {
+    readKeys(in);
+    var watcher = new FileWatcher(
+        List.of(course.root().resolve("exercises"), course.supportSources()),
+        () -> events.add(new Event.FileChanged()));
+    watcher.start();
+    Exercise shown = null;
+    while (true) {
+      var pass = session.pass();
+      out.print(ansi.clearScreen());
+      var stopped = pass.finished() ? null : pass.stop().exercise();
+      var movedOn = shown != null && !shown.equals(stopped) && passedNow(pass, shown);
+      shown = stopped;
+      if (movedOn && stopped != null) {
+        session.printPassedNow(pass, out);
+        if (!askToMoveOn(stopped)) {
+          return 0;
+        }
+        continue; // check again: the learner may have saved while the question was open
+      }
+      session.print(pass, out);
+      out.println(ansi.dim(keysWork
+          ? "Watching your files. Enter: check again · h: hint · l: list · q: quit"
+          : "Watching your files (Ctrl-C to stop)."));
+      if (!waitForNextRound(watcher)) {
+        return 0;
+      }
+    }
+  }
+
+  private static boolean passedNow(Session.Pass pass, Exercise exercise) {
+    return pass.passedNow().stream().anyMatch(v -> v.exercise().equals(exercise));
+  }
+
+  /** Shows the next step and waits for Enter; false when the learner quits. */
+  private boolean askToMoveOn(Exercise next) throws InterruptedException {
+    out.println();
+    out.println(ansi.bold("Next: " + next.name()) + ". Read " + next.relative(next.chapter())
+        + ", then edit " + String.join(", ", Printer.filesToEdit(next)) + ".");
+    if (!keysWork) {
+      return true;
+    }
+    out.println(ansi.dim("Press Enter to move on to " + next.name() + " (q to quit)."));
+    while (true) {
+      var event = events.take();
+      if (event instanceof Event.Key key) {
+        return !key.text().equals("q");
+      }
+      if (event instanceof Event.NoMoreInput) {
+        return true;
+      }
+    }
+  }
+
+  /** Waits for a save or a key; false when the learner quits. */
+  private boolean waitForNextRound(FileWatcher watcher) throws InterruptedException {
+    var before = watcher.snapshot();
+    while (true) {
+      var event = events.take();
+      switch (event) {
+        case Event.Key key when key.text().equals("q") -> {
+          return false;
+        }
+        case Event.Key key when key.text().equals("h") -> new Commands(course, ansi, out).hint(null);
+        case Event.Key key when key.text().equals("l") -> new Commands(course, ansi, out).list();
+        case Event.Key key -> {
+          return true;
+        }
+        case Event.NoMoreInput none -> keysWork = false;
+        case Event.FileChanged changed -> {
+          settle();
+          if (!watcher.snapshot().equals(before)) {
+            return true;
+          }
+        }
+      }
+    }
+  }
+
+  /** Lets a burst of file events pass, then forgets them: one round per save. */
+  private void settle() throws InterruptedException {
+    TimeUnit.MILLISECONDS.sleep(SETTLE_MILLIS);
+    events.removeIf(event -> event instanceof Event.FileChanged);
+  }
+
+  private void readKeys(InputStream in) {
+    Thread.ofPlatform().daemon().name("course-keys").start(() -> {
+      try (var reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+        String line;
+        while ((line = reader.readLine()) != null) {
+          events.add(new Event.Key(line.strip().toLowerCase()));
+        }
+      } catch (IOException e) {
+        // Treated as the end of input below.
+      }
+      events.add(new Event.NoMoreInput());
+    });
+  }
+}
