@@ -76,8 +76,12 @@ find_jdk() {
   local old_home=''
   if [ -n "${JAVA_HOME:-}" ] && [ "$found" != "$JAVA_HOME" ]; then
     major=$(jdk_major "$JAVA_HOME")
-    old_home="JAVA_HOME ($JAVA_HOME) is ${major:+JDK $major}${major:-not a JDK (no bin/java and bin/javac)}"
-    [ -n "$found" ] && printf '%s\n' "${YELLOW}!${OFF} $old_home, too old for the course: using $found instead." >&2
+    if [ -n "$major" ]; then
+      old_home="JAVA_HOME ($JAVA_HOME) is JDK $major"
+    else
+      old_home="JAVA_HOME ($JAVA_HOME) is not a JDK (no bin/java and bin/javac)"
+    fi
+    [ -n "$found" ] && printf '%s\n' "${YELLOW}!${OFF} $old_home, not a JDK 21+: using $found instead." >&2
   fi
   if [ -z "$found" ]; then
     [ -n "$old_home" ] && printf '%s\n' "${RED}✗ $old_home: the course needs JDK 21 or newer.${OFF}" >&2
@@ -242,7 +246,7 @@ report_counts() {
 
 selfcheck() {
   find_jdk
-  local ex name nn sol status summary counts tests failed log
+  local ex name nn sol status summary counts tests failed log kind
   say "${BOLD}Self-check of the course${OFF} (JDK $(jdk_major "$JAVA_HOME"), $(nproc 2>/dev/null || echo '?') cores)"
 
   say "${BOLD}1. Structure${OFF}"
@@ -287,6 +291,25 @@ selfcheck() {
     [ "$status" = SUCCESS ] && [ "$tests" -gt 0 ] && [ "$failed" -gt 0 ]
     check $? "stub $name compiles and fails as it should ($failed of $tests tests fail)"
   done
+
+  say "${BOLD}4. The runner agrees with Maven${OFF}"
+  (run_runner manifest --check); check $? "exercises/tests.sha256 and exercises/stubs.sha256 are up to date"
+  local verdicts runner_says maven_says
+  verdicts=$(run_runner verdicts 2>&1)
+  for ex in $(exercises); do
+    name=$(basename "$ex")
+    for kind in stub solution; do
+      runner_says=$(printf '%s\n' "$verdicts" | awk -v n="$name" -v k="$kind" '$1 == n && $2 == k { print $3, $4 }')
+      if [ "$kind" = stub ]; then maven_says=$(report_counts "$ex"); else maven_says=$(report_counts "solutions/$name"); fi
+      [ -n "$runner_says" ] && [ "$runner_says" = "$maven_says" ]
+      check $? "runner on the $kind of $name: ${runner_says:-no verdict} (tests, failed); Maven: $maven_says"
+    done
+  done
+
+  say "${BOLD}5. The runner's own tests${OFF}"
+  # shellcheck source=runner/scripts/selftest.sh
+  . runner/scripts/selftest.sh
+  runner_selftests
 
   say ""
   say "$PASSED passed, $FAILED failed"

@@ -9,7 +9,13 @@ import java.nio.file.Path;
  * @param dir the exercise's folder, where the learner edits {@code src/main}
  * @param root the course's root folder
  */
-public record Exercise(String name, Path dir, Path root) {
+public record Exercise(String name, Path dir, Path root) implements Comparable<Exercise> {
+
+  /** Exercises sort by number; none (the course is finished) comes after all. */
+  @Override
+  public int compareTo(Exercise other) {
+    return other == null ? -1 : name.compareTo(other.name());
+  }
 
   /** The two-digit number, e.g. {@code 03}. */
   public String number() {

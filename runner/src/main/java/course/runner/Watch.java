@@ -34,6 +34,7 @@ public final class Watch {
   private final Course course;
   private final Session session;
   private final Ansi ansi;
+  private final Printer printer;
   private final PrintStream out;
   private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
   private boolean keysWork = true;
@@ -42,6 +43,7 @@ public final class Watch {
     this.course = course;
     this.session = new Session(course, recheck, ansi);
     this.ansi = ansi;
+    this.printer = new Printer(ansi);
     this.out = out;
   }
 
@@ -57,8 +59,13 @@ public final class Watch {
       var pass = session.pass();
       out.print(ansi.clearScreen());
       var stopped = pass.finished() ? null : pass.stop().exercise();
-      var movedOn = shown != null && !shown.equals(stopped) && passedNow(pass, shown);
+      // The exercise on screen passes now (or passed before with this very code).
+      var movedOn = shown != null && !shown.equals(stopped) && shown.compareTo(stopped) < 0;
+      var previous = shown;
       shown = stopped;
+      if (movedOn && !passedNow(pass, previous)) {
+        out.println(printer.lines(new Verdict.Passed(previous, null)).getFirst());
+      }
       if (movedOn && stopped != null) {
         session.printPassedNow(pass, out);
         if (!askToMoveOn(stopped)) {
