@@ -2,8 +2,8 @@
 # runner/measure.sh: how fast ./verify.sh answers, for a learner on exercise 03 with 00-02 solved.
 #
 #   one-shot: median of 3 warm runs of ./verify.sh after an edit of exercise 03 (so 03 is
-#             compiled and tested; 00-02 passed before and are not run again), and of 3 runs
-#             with nothing changed;
+#             compiled and tested; 00-02 passed before and are not run again), the same with
+#             the tests in a child JVM (COURSE_FORK=1), and 3 runs with nothing changed;
 #   watch:    median of 3 saves of exercise 03's file, from the save to the verdict on screen.
 #
 # It works in a scratch copy (runner/scripts/scratch-copy.sh) with the solutions of 00-02 copied
@@ -35,6 +35,11 @@ for i in 1 2 3; do
   start=$(now); "$copy/verify.sh" >/dev/null || true; unchanged+=("$(ms "$start" "$(now)")")
 done
 grep -q '03_threads' "$work/out" || { echo "unexpected verdict:"; cat "$work/out"; exit 1; }
+forked=() # the alternative: the tests in a JVM of their own, started with the exercise's classpath
+for i in 1 2 3; do
+  edit
+  start=$(now); COURSE_FORK=1 "$copy/verify.sh" >/dev/null || true; forked+=("$(ms "$start" "$(now)")")
+done
 
 # Watch mode: a save, then the time until a new verdict is printed.
 mkfifo "$work/keys"
@@ -60,6 +65,7 @@ echo q >&3
 tests=($(awk '/\[timing\] compile/ { c = $3 } /\[timing\] tests/ { print $3 - c }' "$work/watch.out" | tail -3))
 
 printf 'one-shot, 03 edited:    median %s ms  (runs: %s)\n' "$(median "${edited[@]}")" "${edited[*]}"
+printf 'one-shot, 03 edited, tests in a child JVM (COURSE_FORK=1): median %s ms  (runs: %s)\n' "$(median "${forked[@]}")" "${forked[*]}"
 printf 'one-shot, nothing new:  median %s ms  (runs: %s)\n' "$(median "${unchanged[@]}")" "${unchanged[*]}"
 printf 'watch, save to verdict: median %s ms  (runs: %s)\n' "$(median "${watch[@]}")" "${watch[*]}"
 printf '  of which the tests of 03 themselves: median %s ms  (runs: %s)\n' "$(median "${tests[@]}")" "${tests[*]}"

@@ -93,6 +93,10 @@ runner_selftests() {
   vrun "$copy" --recheck
   has '3 exercises pass: 00_welcome to 02_processes'
   check $? "runner: --recheck runs them again"
+  before=$OUT
+  OUT=$(cd "$copy" && COURSE_FORK=1 ./verify.sh --recheck 2>&1)
+  [ "$OUT" = "$before" ]
+  check $? "runner: tests in a JVM of their own (COURSE_FORK=1) give the same verdicts"
   vrun "$copy" list
   has '✓ 02_processes' && has '→ 03_threads' && grep -q '^03_threads *current' "$copy/.course/progress.txt" \
     && grep -q '^00_welcome *done' "$copy/.course/progress.txt"

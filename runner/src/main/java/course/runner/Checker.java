@@ -114,7 +114,10 @@ public final class Checker {
       Files2.write(testStamp, testFingerprint);
     }
     Timing.lap("compile", t0);
-    var outcome = TestRun.run(testClasses, testClasspath, build.resolve("tests-output.txt"));
+    var log = build.resolve("tests-output.txt");
+    var outcome = ForkedTests.wanted(exercise)
+        ? ForkedTests.run(testClasses, testClasspath, log)
+        : TestRun.run(testClasses, testClasspath, log);
     Timing.lap("tests", t0);
     return outcome.passed()
         ? new Verdict.Passed(exercise, outcome)

@@ -66,7 +66,10 @@ public final class Printer {
     int room = Math.max(2, max - 1 - footer.size());
     var failures = new ArrayList<String>();
     int shown = 0;
-    for (var failure : outcome.failures().stream().limit(FAILURES_SHOWN).toList()) {
+    // Failures that say the same thing (every test of a stub: "not written yet") show once.
+    var distinct = new java.util.LinkedHashMap<String, TestRun.Failure>();
+    outcome.failures().forEach(failure -> distinct.putIfAbsent(explain(failure), failure));
+    for (var failure : distinct.values().stream().limit(FAILURES_SHOWN).toList()) {
       var block = new ArrayList<String>();
       block.add("  " + ansi.red("✗ ") + clip(failure.test()));
       explain(failure).lines().limit(MESSAGE_LINES).forEach(line -> block.add("      " + clip(line)));

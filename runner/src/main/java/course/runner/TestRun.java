@@ -170,7 +170,8 @@ public final class TestRun {
       }
       var head = parts.removeFirst();
       var tail = parts.removeLast();
-      var middle = String.join(" › ", parts);
+      // A parameterized test's name ends with its parameter types, "(int)": its runs say more.
+      var middle = String.join(" › ", parts).replaceAll(" ?\\([^()]*\\)$", "");
       return middle.isEmpty() ? head + ": " + tail : head + ": " + middle + " (" + tail + ")";
     }
 
