@@ -209,6 +209,11 @@ run_runner() {
   [ "$1" = watch ] || jit=(-XX:TieredStopAtLevel=1)
   # -XX:+AutoCreateSharedArchive keeps the classes the runner loads (javac's, JUnit's) in a
   # class-data archive: it starts faster from the second run on. -Xlog:disable: no JVM chatter.
+  # Watch mode on a terminal: keys act at once, without Enter (line editing off until it ends).
+  if [ "$1" = watch ] && [ -t 0 ] && TTY_STATE=$(stty -g 2>/dev/null); then
+    trap 'stty "$TTY_STATE" 2>/dev/null' EXIT
+    stty -icanon -echo min 1 2>/dev/null
+  fi
   COURSE_COLOR=$color "$JAVA_HOME/bin/java" -XX:+EnableDynamicAgentLoading -Xshare:auto "${jit[@]}" \
     -XX:SharedArchiveFile="$RUNNER/runner.jsa" -XX:+AutoCreateSharedArchive -Xlog:disable -Xlog:all=off \
     -Dcourse.root="$ROOT" -Dstdout.encoding=UTF-8 \
@@ -331,8 +336,8 @@ EOF
     watch)
       cat <<EOF
 ${BOLD}./verify.sh watch${OFF} [--recheck]
-  Checks the exercises, then again every time you save a file. Keys, then Enter: (nothing)
-  check again, h the hint, l the list, q quit. When an exercise passes, it shows the next one
+  Checks the exercises, then again every time you save a file. Keys: Enter (or r) checks
+  again, h shows the hint, l the list, q quits. When an exercise passes, it shows the next one
   and waits for Enter before moving on. COURSE_WATCH=poll watches by polling only (for
   folders where file events are missed).
 EOF

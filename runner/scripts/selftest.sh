@@ -146,6 +146,13 @@ runner_selftests() {
     check $? "runner: watch ($mode) sees a save, says 03 passes and waits before moving on"
   done
 
+  if command -v script >/dev/null 2>&1; then
+    OUT=$(cd "$copy" && { sleep 4; printf 'h'; sleep 1; printf 'q'; } | timeout 60 script -qec "./verify.sh watch" /dev/null 2>&1)
+    RC=$?
+    [ "$RC" -eq 0 ] && has 'Hint for 03_threads' && ! has 'unbound'
+    check $? "runner: watch on a terminal: keys act without Enter (h shows the hint, q quits)"
+  fi
+
   # --- Bad set-ups ----------------------------------------------------------------------------
   fake=$SELFTEST_TMP/jdk-17
   mkdir -p "$fake/bin"

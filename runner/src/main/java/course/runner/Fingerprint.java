@@ -16,13 +16,27 @@ public final class Fingerprint {
 
   private Fingerprint() {}
 
-  /** The SHA-256 of one file's bytes, in hex, as {@code sha256sum} prints it. */
+  /**
+   * The SHA-256 of one file's bytes, in hex, as {@code sha256sum} prints it, with Windows line
+   * ends read as Unix ones: a checkout that turned "\n" into "\r\n" changed nothing.
+   */
   public static String ofFile(Path file) {
     try {
-      return HexFormat.of().formatHex(digest().digest(Files.readAllBytes(file)));
+      return ofBytes(Files.readAllBytes(file));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** The SHA-256 of {@code bytes}, "\r\n" read as "\n", in hex. */
+  public static String ofBytes(byte[] bytes) {
+    var unix = new java.io.ByteArrayOutputStream(bytes.length);
+    for (int i = 0; i < bytes.length; i++) {
+      if (!(bytes[i] == '\r' && i + 1 < bytes.length && bytes[i + 1] == '\n')) {
+        unix.write(bytes[i]);
+      }
+    }
+    return HexFormat.of().formatHex(digest().digest(unix.toByteArray()));
   }
 
   /**

@@ -59,6 +59,15 @@ public final class Main {
           yield 2;
         }
       };
+    } catch (IllegalStateException | java.io.UncheckedIOException e) {
+      var log = course.state().resolve("runner-error.txt");
+      var trace = new java.io.StringWriter();
+      e.printStackTrace(new java.io.PrintWriter(trace));
+      Files2.write(log, trace.toString());
+      out.println(ansi.red("✗ ") + "The runner could not go on: " + e.getMessage());
+      out.println("  Details: " + course.root().relativize(log) + ". Deleting .course/ and running "
+          + "./verify.sh again starts afresh (your progress is kept in the exercises).");
+      return 2;
     } catch (Checker.SupportBroken e) {
       var error = e.error();
       out.println(ansi.red("✗ ") + "The course's support code does not compile: "

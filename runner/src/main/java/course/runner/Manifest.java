@@ -11,7 +11,8 @@ import java.util.Map;
 
 /**
  * A committed list of the course's original files and their SHA-256, in {@code sha256sum}'s
- * format ({@code <hash>  <path>}), so {@code sha256sum -c} can check it too.
+ * format ({@code <hash>  <path>}), so {@code sha256sum -c} can check it too (on a checkout with
+ * Unix line ends: the runner reads Windows ones as Unix ones).
  *
  * <p>Two manifests live in {@code exercises/}: {@code tests.sha256} (every test file: a learner
  * who edits one is told so) and {@code stubs.sha256} (every file a learner starts from: what

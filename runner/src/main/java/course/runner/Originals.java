@@ -3,9 +3,6 @@ package course.runner;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -37,7 +34,7 @@ final class Originals {
     var commits = git(List.of("rev-list", "HEAD", "--", path)).map(String::new).orElse("");
     for (var commit : commits.lines().toList()) {
       var bytes = git(List.of("show", commit + ":" + path));
-      if (bytes.isPresent() && sha256(bytes.get()).equals(sha256)) {
+      if (bytes.isPresent() && Fingerprint.ofBytes(bytes.get()).equals(sha256)) {
         return bytes;
       }
     }
@@ -62,14 +59,6 @@ final class Originals {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return Optional.empty();
-    }
-  }
-
-  private static String sha256(byte[] bytes) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
     }
   }
 }

@@ -1,6 +1,5 @@
 package course.runner;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -13,7 +12,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * {@code ./verify.sh watch}: checks again every time a file is saved, in the same warm JVM, so
- * the verdict comes back in a fraction of a second. Keys (then Enter): nothing to run again,
+ * the verdict comes back in a fraction of a second. Keys: Enter or {@code r} to check again,
  * {@code h} for the hint, {@code l} for the list, {@code q} to quit. When an exercise passes, it
  * shows the next one and waits for Enter before moving on.
  */
@@ -75,7 +74,7 @@ public final class Watch {
       }
       session.print(pass, out);
       out.println(ansi.dim(keysWork
-          ? "Watching your files. Enter: check again · h: hint · l: list · q: quit"
+          ? "Watching your files. Keys: Enter or r check again · h hint · l list · q quit"
           : "Watching your files (Ctrl-C to stop)."));
       if (!waitForNextRound(watcher)) {
         return 0;
@@ -138,12 +137,25 @@ public final class Watch {
     events.removeIf(event -> event instanceof Event.FileChanged);
   }
 
+  /**
+   * Reads keys one at a time. On a terminal verify.sh turns off line editing, so a key acts at
+   * once; elsewhere keys arrive with their Enter, which is then not a key of its own.
+   */
   private void readKeys(InputStream in) {
     Thread.ofPlatform().daemon().name("course-keys").start(() -> {
-      try (var reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-        String line;
-        while ((line = reader.readLine()) != null) {
-          events.add(new Event.Key(line.strip().toLowerCase()));
+      try (var reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
+        int previous = '\n';
+        int c;
+        while ((c = reader.read()) != -1) {
+          if (c == '\r' || c == '\n') {
+            if (previous == '\n') {
+              events.add(new Event.Key(""));
+            }
+            c = '\n';
+          } else if (!Character.isWhitespace(c)) {
+            events.add(new Event.Key(String.valueOf((char) Character.toLowerCase(c))));
+          }
+          previous = c;
         }
       } catch (IOException e) {
         // Treated as the end of input below.
