@@ -13,12 +13,12 @@ import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 
 /**
- * The API of the classes a compilation produced: every type and member that is not private,
- * with its modifiers, types and constant values (constants are copied into the code that uses
- * them). Method bodies do not count.
+ * The API of the classes a compilation produced: every type and member that is not private, with
+ * its modifiers, types and constant values (constants are copied into the code that uses them).
+ * Method bodies do not count.
  *
- * <p>The tests of an exercise need compiling again only when this changes: a learner who edits
- * a method's body (nearly every save) saves the second compilation.
+ * <p>The tests of an exercise need compiling again only when this changes: a learner who edits a
+ * method's body (nearly every save) saves the second compilation.
  */
 final class ApiFingerprint implements TaskListener {
 
@@ -35,16 +35,24 @@ final class ApiFingerprint implements TaskListener {
     if (element.getModifiers().contains(Modifier.PRIVATE)) {
       return;
     }
-    var line = new StringBuilder()
-        .append(element.getKind()).append(' ')
-        .append(element.getModifiers()).append(' ')
-        .append(element.getEnclosingElement()).append('.')
-        .append(element).append(' ')
-        .append(element.asType());
+    var line =
+        new StringBuilder()
+            .append(element.getKind())
+            .append(' ')
+            .append(element.getModifiers())
+            .append(' ')
+            .append(element.getEnclosingElement())
+            .append('.')
+            .append(element)
+            .append(' ')
+            .append(element.asType());
     if (element instanceof TypeElement type) {
-      line.append(" extends ").append(type.getSuperclass())
-          .append(" implements ").append(type.getInterfaces())
-          .append(" permits ").append(type.getPermittedSubclasses());
+      line.append(" extends ")
+          .append(type.getSuperclass())
+          .append(" implements ")
+          .append(type.getInterfaces())
+          .append(" permits ")
+          .append(type.getPermittedSubclasses());
     }
     if (element instanceof VariableElement field && field.getConstantValue() != null) {
       line.append(" = ").append(field.getConstantValue());

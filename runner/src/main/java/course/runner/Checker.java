@@ -71,9 +71,13 @@ public final class Checker {
    * support code, the poms (through Maven's classpath) and the runner itself.
    */
   public String fingerprint(Exercise exercise) {
-    return Fingerprint.ofTrees(course.root(), List.of(exercise.dir().resolve("src"),
-        course.supportSources(), course.state().resolve("classpath/poms.sha256"),
-        course.state().resolve("runner/stamp")));
+    return Fingerprint.ofTrees(
+        course.root(),
+        List.of(
+            exercise.dir().resolve("src"),
+            course.supportSources(),
+            course.state().resolve("classpath/poms.sha256"),
+            course.state().resolve("runner/stamp")));
   }
 
   /** The files of the stub that are no longer there. */
@@ -88,8 +92,13 @@ public final class Checker {
   }
 
   private Verdict compileAndTest(Exercise exercise, Code code) {
-    var build = course.state().resolve("build").resolve(code.name().toLowerCase())
-        .resolve(exercise.name()).resolve("target");
+    var build =
+        course
+            .state()
+            .resolve("build")
+            .resolve(code.name().toLowerCase())
+            .resolve(exercise.name())
+            .resolve("target");
     long t0 = System.nanoTime();
     var libraries = Classpaths.libraries(course, exercise, supportClasses(exercise));
     Timing.lap("support", t0);
@@ -105,13 +114,20 @@ public final class Checker {
     testClasspath.addAll(libraries);
     // The tests are compiled again only when they, the libraries or the API of the code changed.
     var testStamp = build.resolve("test-classes.stamp");
-    var testFingerprint = Fingerprint.ofTrees(course.root(), List.of(exercise.dir().resolve("src/test")))
-        + " " + compiled.api() + " " + testClasspath.hashCode();
+    var testFingerprint =
+        Fingerprint.ofTrees(course.root(), List.of(exercise.dir().resolve("src/test")))
+            + " "
+            + compiled.api()
+            + " "
+            + testClasspath.hashCode();
     if (!testFingerprint.equals(Files2.readOrEmpty(testStamp)) || !Files.isDirectory(testClasses)) {
       Files2.delete(testStamp);
-      var testsCompiled = Compilation.compile(exercise.testSources(),
-          exercise.dir().resolve("src/test/resources"),
-          testClasspath.subList(1, testClasspath.size()), testClasses);
+      var testsCompiled =
+          Compilation.compile(
+              exercise.testSources(),
+              exercise.dir().resolve("src/test/resources"),
+              testClasspath.subList(1, testClasspath.size()),
+              testClasses);
       if (testsCompiled.error().isPresent()) {
         return new Verdict.DoesNotCompile(exercise, testsCompiled.error().get());
       }
@@ -119,9 +135,10 @@ public final class Checker {
     }
     Timing.lap("compile", t0);
     var log = build.resolve("tests-output.txt");
-    var outcome = ForkedTests.wanted(exercise)
-        ? ForkedTests.run(testClasses, testClasspath, log)
-        : TestRun.run(testClasses, testClasspath, log);
+    var outcome =
+        ForkedTests.wanted(exercise)
+            ? ForkedTests.run(testClasses, testClasspath, log)
+            : TestRun.run(testClasses, testClasspath, log);
     Timing.lap("tests", t0);
     return outcome.passed()
         ? new Verdict.Passed(exercise, outcome)
@@ -129,23 +146,27 @@ public final class Checker {
   }
 
   /**
-   * The support module's classes, compiled by the runner into {@code .course/build/support}
-   * when its sources changed (checked every time: watch mode sees edits too), with the libraries of {@code exercise} (JUnit's API, which the
-   * test helpers use).
+   * The support module's classes, compiled by the runner into {@code .course/build/support} when
+   * its sources changed (checked every time: watch mode sees edits too), with the libraries of
+   * {@code exercise} (JUnit's API, which the test helpers use).
    */
   private Path supportClasses(Exercise exercise) {
     var build = course.state().resolve("build/support/target");
     var classes = build.resolve("classes");
     var stamp = build.resolve("stamp");
-    var fingerprint = Fingerprint.ofTrees(course.root(), List.of(course.supportSources(),
-        course.state().resolve("classpath/poms.sha256")));
+    var fingerprint =
+        Fingerprint.ofTrees(
+            course.root(),
+            List.of(course.supportSources(), course.state().resolve("classpath/poms.sha256")));
     if (!fingerprint.equals(Files2.readOrEmpty(stamp)) || !Files.isDirectory(classes)) {
-      var libraries = Classpaths.libraries(course, exercise, classes).stream()
-          .filter(path -> !path.equals(classes))
-          .toList();
+      var libraries =
+          Classpaths.libraries(course, exercise, classes).stream()
+              .filter(path -> !path.equals(classes))
+              .toList();
       var support = course.supportSources();
-      var compiled = Compilation.compile(
-          support.resolve("java"), support.resolve("resources"), libraries, classes);
+      var compiled =
+          Compilation.compile(
+              support.resolve("java"), support.resolve("resources"), libraries, classes);
       if (compiled.error().isPresent()) {
         throw new SupportBroken(compiled.error().get());
       }

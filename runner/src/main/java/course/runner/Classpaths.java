@@ -12,10 +12,10 @@ import java.util.stream.Collectors;
 /**
  * The exercises' test classpaths, as Maven resolved them.
  *
- * <p>{@code verify.sh} asks Maven once ({@code dependency:build-classpath}) and keeps the answer
- * in {@code .course/classpath/<exercise>.txt}, asking again only when a {@code pom.xml} changes:
- * the libraries an exercise tests with are exactly those of its Maven module. The support
- * module's entry is replaced by the runner's own build of it.
+ * <p>{@code verify.sh} asks Maven once ({@code dependency:build-classpath}) and keeps the answer in
+ * {@code .course/classpath/<exercise>.txt}, asking again only when a {@code pom.xml} changes: the
+ * libraries an exercise tests with are exactly those of its Maven module. The support module's
+ * entry is replaced by the runner's own build of it.
  */
 public final class Classpaths {
 
@@ -32,16 +32,20 @@ public final class Classpaths {
   }
 
   /**
-   * The libraries of {@code exercise}'s tests, with the support module replaced by
-   * {@code supportClasses}.
+   * The libraries of {@code exercise}'s tests, with the support module replaced by {@code
+   * supportClasses}.
    *
    * @throws IllegalStateException if Maven's answer is missing (verify.sh writes it first)
    */
   public static List<Path> libraries(Course course, Exercise exercise, Path supportClasses) {
     var file = course.state().resolve("classpath").resolve(exercise.name() + ".txt");
     if (!Files.exists(file)) {
-      throw new IllegalStateException("No classpath for " + exercise.name() + " in " + file
-          + ": run ./verify.sh, which asks Maven for it.");
+      throw new IllegalStateException(
+          "No classpath for "
+              + exercise.name()
+              + " in "
+              + file
+              + ": run ./verify.sh, which asks Maven for it.");
     }
     // Maven names the support module by its output folder (in this copy of the course, or in
     // the one the answer was copied from).

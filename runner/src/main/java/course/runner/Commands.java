@@ -3,7 +3,9 @@ package course.runner;
 import java.io.PrintStream;
 import java.util.List;
 
-/** The runner's small commands: {@code hint}, {@code list}, {@code reset} and two for maintainers. */
+/**
+ * The runner's small commands: {@code hint}, {@code list}, {@code reset} and two for maintainers.
+ */
 public final class Commands {
 
   private final Course course;
@@ -19,9 +21,7 @@ public final class Commands {
   /** {@code hint [NN]}: the hint of exercise NN, or of the current one. */
   public int hint(String number) {
     var progress = new Progress(course);
-    var exercise = number == null
-        ? Status.current(course, progress)
-        : course.exercise(number);
+    var exercise = number == null ? Status.current(course, progress) : course.exercise(number);
     if (exercise.isEmpty()) {
       if (number == null) {
         out.println(ansi.green("✓ ") + "Every exercise is done: no hint needed.");
@@ -32,11 +32,19 @@ public final class Commands {
     var hint = exercise.get().hint();
     var text = Files2.readOrEmpty(hint).strip();
     if (text.isEmpty()) {
-      out.println(ansi.red("✗ ") + exercise.get().name() + " has no hint ("
-          + exercise.get().relative(hint) + " is missing). Read " + exercise.get().relative(exercise.get().chapter()) + ".");
+      out.println(
+          ansi.red("✗ ")
+              + exercise.get().name()
+              + " has no hint ("
+              + exercise.get().relative(hint)
+              + " is missing). Read "
+              + exercise.get().relative(exercise.get().chapter())
+              + ".");
       return 1;
     }
-    out.println(ansi.bold("Hint for " + exercise.get().name()) + ansi.dim(" (" + exercise.get().relative(hint) + ")"));
+    out.println(
+        ansi.bold("Hint for " + exercise.get().name())
+            + ansi.dim(" (" + exercise.get().relative(hint) + ")"));
     text.lines().forEach(line -> out.println("  " + line));
     return 0;
   }
@@ -48,21 +56,30 @@ public final class Commands {
     int done = 0;
     for (var line : lines) {
       var name = "%-22s".formatted(line.exercise().name());
-      var changed = line.testsChanged() ? ansi.red("  (tests edited: ./verify.sh reset "
-          + line.exercise().number() + " --tests)") : "";
+      var changed =
+          line.testsChanged()
+              ? ansi.red(
+                  "  (tests edited: ./verify.sh reset " + line.exercise().number() + " --tests)")
+              : "";
       switch (line.state()) {
         case DONE -> {
           done++;
           out.println("  " + ansi.green("✓ " + name + " done") + changed);
         }
-        case CURRENT -> out.println("  " + ansi.bold("→ " + name + " current") + "      "
-            + line.exercise().relative(line.exercise().chapter()) + changed);
+        case CURRENT ->
+            out.println(
+                "  "
+                    + ansi.bold("→ " + name + " current")
+                    + "      "
+                    + line.exercise().relative(line.exercise().chapter())
+                    + changed);
         case STARTED -> out.println("  " + "· " + name + " started" + changed);
         case NOT_STARTED -> out.println("  " + ansi.dim("· " + name + " not started") + changed);
       }
     }
     progress.writeSummary(lines);
-    out.println(done + " of " + lines.size() + " done. Your progress is also in .course/progress.txt.");
+    out.println(
+        done + " of " + lines.size() + " done. Your progress is also in .course/progress.txt.");
     return 0;
   }
 
@@ -89,15 +106,23 @@ public final class Commands {
   public int manifest(boolean check) {
     var root = course.root();
     var exercises = course.exercises();
-    var tests = Manifest.of(Manifest.tests(course).file(), root,
-        exercises.stream().map(e -> e.dir().resolve("src/test")).toList());
-    var stubs = Manifest.of(Manifest.stubs(course).file(), root,
-        exercises.stream().map(e -> e.dir().resolve("src/main")).toList());
+    var tests =
+        Manifest.of(
+            Manifest.tests(course).file(),
+            root,
+            exercises.stream().map(e -> e.dir().resolve("src/test")).toList());
+    var stubs =
+        Manifest.of(
+            Manifest.stubs(course).file(),
+            root,
+            exercises.stream().map(e -> e.dir().resolve("src/main")).toList());
     if (!check) {
       tests.write();
       stubs.write();
-      out.println("Wrote exercises/tests.sha256 and exercises/stubs.sha256 ("
-          + (tests.hashes().size() + stubs.hashes().size()) + " files).");
+      out.println(
+          "Wrote exercises/tests.sha256 and exercises/stubs.sha256 ("
+              + (tests.hashes().size() + stubs.hashes().size())
+              + " files).");
       return 0;
     }
     boolean upToDate = true;
@@ -121,14 +146,15 @@ public final class Commands {
       for (var code : Checker.Code.values()) {
         var verdict = checker.check(exercise, code);
         var label = code == Checker.Code.EXERCISE ? "stub" : "solution";
-        var counts = switch (verdict) {
-          case Verdict.Passed passed -> passed.outcome().tests() + " 0";
-          case Verdict.Failed failed ->
-              failed.outcome().tests() + " " + failed.outcome().failures().size();
-          case Verdict.DoesNotCompile broken -> "does-not-compile";
-          case Verdict.TestsChanged changed -> "tests-changed";
-          case Verdict.FileMissing missing -> "file-missing";
-        };
+        var counts =
+            switch (verdict) {
+              case Verdict.Passed passed -> passed.outcome().tests() + " 0";
+              case Verdict.Failed failed ->
+                  failed.outcome().tests() + " " + failed.outcome().failures().size();
+              case Verdict.DoesNotCompile broken -> "does-not-compile";
+              case Verdict.TestsChanged changed -> "tests-changed";
+              case Verdict.FileMissing missing -> "file-missing";
+            };
         out.println(exercise.name() + " " + label + " " + counts);
       }
     }
@@ -136,9 +162,15 @@ public final class Commands {
   }
 
   private int unknownExercise(String number) {
-    out.println(ansi.red("✗ ") + "There is no exercise " + number + ". The exercises are "
-        + course.exercises().getFirst().number() + " to " + course.exercises().getLast().number()
-        + ": ./verify.sh list shows them.");
+    out.println(
+        ansi.red("✗ ")
+            + "There is no exercise "
+            + number
+            + ". The exercises are "
+            + course.exercises().getFirst().number()
+            + " to "
+            + course.exercises().getLast().number()
+            + ": ./verify.sh list shows them.");
     return 2;
   }
 }

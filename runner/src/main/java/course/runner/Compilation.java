@@ -1,9 +1,9 @@
 package course.runner;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import com.sun.source.util.JavacTask;
 import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,8 +18,8 @@ import javax.tools.JavaFileObject;
 import javax.tools.ToolProvider;
 
 /**
- * Compiles Java sources in this JVM with {@code javax.tools}, with the options the course's
- * Maven build uses ({@code --release 21}, UTF-8), and copies resources beside the classes.
+ * Compiles Java sources in this JVM with {@code javax.tools}, with the options the course's Maven
+ * build uses ({@code --release 21}, UTF-8), and copies resources beside the classes.
  */
 public final class Compilation {
 
@@ -27,9 +27,8 @@ public final class Compilation {
   public record Error(Path file, long line, String message, String sourceLine) {}
 
   /**
-   * What a compilation gave: the first error, or (when it compiled) a fingerprint of the API
-   * of the compiled classes, which tells whether code compiled against them must be compiled
-   * again.
+   * What a compilation gave: the first error, or (when it compiled) a fingerprint of the API of the
+   * compiled classes, which tells whether code compiled against them must be compiled again.
    */
   public record Result(Optional<Error> error, String api) {}
 
@@ -45,20 +44,31 @@ public final class Compilation {
       throw new IllegalStateException("This Java has no compiler: the course needs a JDK.");
     }
     Files2.recreate(output);
-    var files = Fingerprint.filesUnder(List.of(sources)).stream()
-        .filter(file -> file.toString().endsWith(".java"))
-        .toList();
+    var files =
+        Fingerprint.filesUnder(List.of(sources)).stream()
+            .filter(file -> file.toString().endsWith(".java"))
+            .toList();
     var api = new ApiFingerprint();
     if (!files.isEmpty()) {
       var diagnostics = new DiagnosticCollector<JavaFileObject>();
       try (var fileManager =
           compiler.getStandardFileManager(diagnostics, Locale.ENGLISH, StandardCharsets.UTF_8)) {
-        var options = List.of(
-            "--release", "21", "-encoding", "UTF-8", "-proc:none", "-nowarn", "-Xlint:none",
-            "-d", output.toString(),
-            "-cp", String.join(File.pathSeparator, classpath.stream().map(Path::toString).toList()));
+        var options =
+            List.of(
+                "--release",
+                "21",
+                "-encoding",
+                "UTF-8",
+                "-proc:none",
+                "-nowarn",
+                "-Xlint:none",
+                "-d",
+                output.toString(),
+                "-cp",
+                String.join(File.pathSeparator, classpath.stream().map(Path::toString).toList()));
         var units = fileManager.getJavaFileObjectsFromPaths(files);
-        var task = (JavacTask) compiler.getTask(null, fileManager, diagnostics, options, null, units);
+        var task =
+            (JavacTask) compiler.getTask(null, fileManager, diagnostics, options, null, units);
         task.addTaskListener(api);
         if (!task.call()) {
           return new Result(Optional.of(firstError(diagnostics.getDiagnostics())), "");
@@ -72,10 +82,11 @@ public final class Compilation {
   }
 
   private static Error firstError(List<Diagnostic<? extends JavaFileObject>> diagnostics) {
-    var error = diagnostics.stream()
-        .filter(d -> d.getKind() == Diagnostic.Kind.ERROR)
-        .findFirst()
-        .orElseThrow();
+    var error =
+        diagnostics.stream()
+            .filter(d -> d.getKind() == Diagnostic.Kind.ERROR)
+            .findFirst()
+            .orElseThrow();
     var source = error.getSource();
     Path file = source == null ? null : Path.of(source.toUri());
     var message = error.getMessage(Locale.ENGLISH).lines().findFirst().orElse("");

@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The course's layout on disk: its root folder, its exercises in order, and {@code .course/},
- * where the runner keeps the learner's progress, its builds and saved work.
+ * The course's layout on disk: its root folder, its exercises in order, and {@code .course/}, where
+ * the runner keeps the learner's progress, its builds and saved work.
  *
  * <p>Exercises are discovered, not listed: every folder {@code exercises/NN_topic} counts.
  */

@@ -17,10 +17,10 @@ import java.util.stream.Collectors;
 /**
  * Tells when a file the learner may save changes: the exercises and the support code.
  *
- * <p>Two ways at once: the operating system's file events ({@link WatchService}), which are
- * instant on Linux, and a poll of every file's size and modification time every
- * {@link #POLL_MILLIS} ms, for the places where events are slow or missed (macOS, network and
- * container mounts, editors that replace files). {@code COURSE_WATCH=poll} uses the poll only.
+ * <p>Two ways at once: the operating system's file events ({@link WatchService}), which are instant
+ * on Linux, and a poll of every file's size and modification time every {@link #POLL_MILLIS} ms,
+ * for the places where events are slow or missed (macOS, network and container mounts, editors that
+ * replace files). {@code COURSE_WATCH=poll} uses the poll only.
  */
 final class FileWatcher {
 
@@ -30,7 +30,9 @@ final class FileWatcher {
   private final List<Path> folders;
   private final Runnable onChange;
 
-  /** Calls {@code onChange} (from a background thread) when a file under {@code folders} changes. */
+  /**
+   * Calls {@code onChange} (from a background thread) when a file under {@code folders} changes.
+   */
   FileWatcher(List<Path> folders, Runnable onChange) {
     this.folders = folders;
     this.onChange = onChange;
@@ -47,13 +49,18 @@ final class FileWatcher {
   /** A cheap summary of the files: their paths, sizes and modification times. */
   String snapshot() {
     return Fingerprint.filesUnder(folders).stream()
-        .map(file -> {
-          try {
-            return file + " " + Files.size(file) + " " + Files.getLastModifiedTime(file).toMillis();
-          } catch (IOException e) {
-            return file + " gone";
-          }
-        })
+        .map(
+            file -> {
+              try {
+                return file
+                    + " "
+                    + Files.size(file)
+                    + " "
+                    + Files.getLastModifiedTime(file).toMillis();
+              } catch (IOException e) {
+                return file + " gone";
+              }
+            })
         .collect(Collectors.joining("\n"));
   }
 
@@ -103,7 +110,8 @@ final class FileWatcher {
       return;
     }
     try (var dirs = Files.walk(folder)) {
-      for (var dir : dirs.filter(Files::isDirectory).filter(d -> !d.toString().contains("/target")).toList()) {
+      for (var dir :
+          dirs.filter(Files::isDirectory).filter(d -> !d.toString().contains("/target")).toList()) {
         dir.register(service, ENTRY_CREATE, ENTRY_MODIFY, ENTRY_DELETE);
       }
     }

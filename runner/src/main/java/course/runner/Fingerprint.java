@@ -17,8 +17,8 @@ public final class Fingerprint {
   private Fingerprint() {}
 
   /**
-   * The SHA-256 of one file's bytes, in hex, as {@code sha256sum} prints it, with Windows line
-   * ends read as Unix ones: a checkout that turned "\n" into "\r\n" changed nothing.
+   * The SHA-256 of one file's bytes, in hex, as {@code sha256sum} prints it, with Windows line ends
+   * read as Unix ones: a checkout that turned "\n" into "\r\n" changed nothing.
    */
   public static String ofFile(Path file) {
     try {
@@ -40,8 +40,8 @@ public final class Fingerprint {
   }
 
   /**
-   * One fingerprint for every regular file under {@code paths} (folders are walked; missing
-   * paths count as empty), covering each file's path relative to {@code root} and its bytes.
+   * One fingerprint for every regular file under {@code paths} (folders are walked; missing paths
+   * count as empty), covering each file's path relative to {@code root} and its bytes.
    */
   public static String ofTrees(Path root, List<Path> paths) {
     var digest = digest();

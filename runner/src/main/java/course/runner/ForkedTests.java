@@ -12,13 +12,13 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Runs an exercise's tests in a JVM of their own, started with the exercise's classpath, as
- * Surefire does, for the exercises that need it: those whose pom sets the property
- * {@code <course.runner.fork>true</course.runner.fork>} (a test that needs a Java agent or JVM
- * flags, say), or every exercise with {@code COURSE_FORK=1}. It costs a JVM start, about half a
- * second more than a run in the runner's own JVM.
+ * Surefire does, for the exercises that need it: those whose pom sets the property {@code
+ * <course.runner.fork>true</course.runner.fork>} (a test that needs a Java agent or JVM flags,
+ * say), or every exercise with {@code COURSE_FORK=1}. It costs a JVM start, about half a second
+ * more than a run in the runner's own JVM.
  *
- * <p>The child is this class's {@link #main}: it runs the tests with {@link TestRun} and prints
- * the outcome on its standard output, one line per fact, which the parent reads back.
+ * <p>The child is this class's {@link #main}: it runs the tests with {@link TestRun} and prints the
+ * outcome on its standard output, one line per fact, which the parent reads back.
  */
 public final class ForkedTests {
 
@@ -36,13 +36,23 @@ public final class ForkedTests {
     var entries = new ArrayList<String>();
     classpath.forEach(path -> entries.add(path.toString()));
     entries.addAll(Arrays.asList(System.getProperty("java.class.path").split(File.pathSeparator)));
-    var command = List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-XX:+EnableDynamicAgentLoading", "-Xshare:auto", "-Xlog:disable", "-Xlog:all=off",
-        "-cp", String.join(File.pathSeparator, entries),
-        ForkedTests.class.getName(), testClasses.toString(), log.toString());
+    var command =
+        List.of(
+            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            "-XX:+EnableDynamicAgentLoading",
+            "-Xshare:auto",
+            "-Xlog:disable",
+            "-Xlog:all=off",
+            "-cp",
+            String.join(File.pathSeparator, entries),
+            ForkedTests.class.getName(),
+            testClasses.toString(),
+            log.toString());
     try {
-      var process = new ProcessBuilder(command).redirectError(log.resolveSibling("fork-errors.txt").toFile()).start();
+      var process =
+          new ProcessBuilder(command)
+              .redirectError(log.resolveSibling("fork-errors.txt").toFile())
+              .start();
       var output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       if (!process.waitFor(15, TimeUnit.MINUTES)) {
         process.destroyForcibly();
@@ -58,16 +68,22 @@ public final class ForkedTests {
 
   /** The child: runs the tests of {@code args[0]}, their output to {@code args[1]}. */
   public static void main(String[] args) {
-    var classpath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
-        .map(Path::of)
-        .toList();
+    var classpath =
+        Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+            .map(Path::of)
+            .toList();
     var outcome = TestRun.run(Path.of(args[0]), classpath, Path.of(args[1]));
     var out = new StringBuilder();
     out.append("tests\t").append(outcome.tests()).append('\n');
     out.append("skipped\t").append(outcome.skipped()).append('\n');
     for (var failure : outcome.failures()) {
-      out.append("failure\t").append(escape(failure.test())).append('\t')
-          .append(escape(failure.type())).append('\t').append(escape(failure.message())).append('\n');
+      out.append("failure\t")
+          .append(escape(failure.test()))
+          .append('\t')
+          .append(escape(failure.type()))
+          .append('\t')
+          .append(escape(failure.message()))
+          .append('\n');
     }
     System.out.print(out);
     System.out.flush();
@@ -83,14 +99,18 @@ public final class ForkedTests {
       switch (fields[0]) {
         case "tests" -> tests = Integer.parseInt(fields[1]);
         case "skipped" -> skipped = Integer.parseInt(fields[1]);
-        case "failure" -> failures.add(new TestRun.Failure(
-            unescape(fields[1]), unescape(fields[2]), unescape(fields[3])));
-        default -> { }
+        case "failure" ->
+            failures.add(
+                new TestRun.Failure(unescape(fields[1]), unescape(fields[2]), unescape(fields[3])));
+        default -> {}
       }
     }
     if (tests == 0 && failures.isEmpty()) {
-      failures.add(new TestRun.Failure("the test JVM", "crash",
-          "The JVM running the tests ended early (did the code call System.exit?)."));
+      failures.add(
+          new TestRun.Failure(
+              "the test JVM",
+              "crash",
+              "The JVM running the tests ended early (did the code call System.exit?)."));
     }
     return new TestRun.Outcome(tests, skipped, List.copyOf(failures));
   }

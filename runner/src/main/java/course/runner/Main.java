@@ -7,8 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The runner's entry point. {@code verify.sh} finds the JDK, builds this runner, asks Maven for
- * the exercises' classpaths, then starts it with the course's root and a command:
+ * The runner's entry point. {@code verify.sh} finds the JDK, builds this runner, asks Maven for the
+ * exercises' classpaths, then starts it with the course's root and a command:
  *
  * <pre>
  *   check [--recheck]          the exercises in order, stopping at the first one not done
@@ -32,22 +32,29 @@ public final class Main {
   }
 
   static int run(List<String> args, PrintStream out) throws Exception {
-    var course = new Course(Path.of(System.getProperty("course.root", ".")).toAbsolutePath().normalize());
+    var course =
+        new Course(Path.of(System.getProperty("course.root", ".")).toAbsolutePath().normalize());
     var ansi = Ansi.fromEnvironment();
     var command = args.isEmpty() ? "check" : args.getFirst();
-    var options = new ArrayList<>(args.isEmpty() ? List.<String>of() : args.subList(1, args.size()));
+    var options =
+        new ArrayList<>(args.isEmpty() ? List.<String>of() : args.subList(1, args.size()));
     var recheck = options.remove("--recheck");
     var testsOnly = options.remove("--tests");
     var commands = new Commands(course, ansi, out);
     try {
       return switch (command) {
         case "check" -> only(options, 0, out) ? check(course, recheck, ansi, out) : 2;
-        case "watch" -> only(options, 0, out) ? new Watch(course, recheck, ansi, out).run(System.in) : 2;
+        case "watch" ->
+            only(options, 0, out) ? new Watch(course, recheck, ansi, out).run(System.in) : 2;
         case "list" -> only(options, 0, out) ? commands.list() : 2;
-        case "hint" -> only(options, 1, out) ? commands.hint(options.isEmpty() ? null : options.getFirst()) : 2;
+        case "hint" ->
+            only(options, 1, out)
+                ? commands.hint(options.isEmpty() ? null : options.getFirst())
+                : 2;
         case "reset" -> {
           if (options.size() != 1) {
-            out.println("Say which exercise to reset: ./verify.sh reset 03, or ./verify.sh reset --all.");
+            out.println(
+                "Say which exercise to reset: ./verify.sh reset 03, or ./verify.sh reset --all.");
             yield 2;
           }
           yield commands.reset(options.getFirst(), testsOnly);
@@ -65,14 +72,21 @@ public final class Main {
       e.printStackTrace(new java.io.PrintWriter(trace));
       Files2.write(log, trace.toString());
       out.println(ansi.red("✗ ") + "The runner could not go on: " + e.getMessage());
-      out.println("  Details: " + course.root().relativize(log) + ". Deleting .course/ and running "
-          + "./verify.sh again starts afresh (your progress is kept in the exercises).");
+      out.println(
+          "  Details: "
+              + course.root().relativize(log)
+              + ". Deleting .course/ and running "
+              + "./verify.sh again starts afresh (your progress is kept in the exercises).");
       return 2;
     } catch (Checker.SupportBroken e) {
       var error = e.error();
-      out.println(ansi.red("✗ ") + "The course's support code does not compile: "
-          + (error.file() == null ? "" : course.root().relativize(error.file()) + ":" + error.line() + ": ")
-          + error.message());
+      out.println(
+          ansi.red("✗ ")
+              + "The course's support code does not compile: "
+              + (error.file() == null
+                  ? ""
+                  : course.root().relativize(error.file()) + ":" + error.line() + ": ")
+              + error.message());
       out.println("  Did you edit support/? Restore it with: git checkout -- support");
       return 2;
     }
@@ -90,8 +104,10 @@ public final class Main {
     if (options.size() <= max) {
       return true;
     }
-    out.println("Not understood: " + String.join(" ", options.subList(max, options.size()))
-        + ". ./verify.sh --help lists the commands and their options.");
+    out.println(
+        "Not understood: "
+            + String.join(" ", options.subList(max, options.size()))
+            + ". ./verify.sh --help lists the commands and their options.");
     return false;
   }
 }

@@ -10,14 +10,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A committed list of the course's original files and their SHA-256, in {@code sha256sum}'s
- * format ({@code <hash>  <path>}), so {@code sha256sum -c} can check it too (on a checkout with
- * Unix line ends: the runner reads Windows ones as Unix ones).
+ * A committed list of the course's original files and their SHA-256, in {@code sha256sum}'s format
+ * ({@code <hash> <path>}), so {@code sha256sum -c} can check it too (on a checkout with Unix line
+ * ends: the runner reads Windows ones as Unix ones).
  *
- * <p>Two manifests live in {@code exercises/}: {@code tests.sha256} (every test file: a learner
- * who edits one is told so) and {@code stubs.sha256} (every file a learner starts from: what
- * {@code reset} restores, and how {@code list} tells "not started" from "started").
- * {@code ./verify.sh manifest} rewrites both; the self-check fails when they are out of date.
+ * <p>Two manifests live in {@code exercises/}: {@code tests.sha256} (every test file: a learner who
+ * edits one is told so) and {@code stubs.sha256} (every file a learner starts from: what {@code
+ * reset} restores, and how {@code list} tells "not started" from "started"). {@code ./verify.sh
+ * manifest} rewrites both; the self-check fails when they are out of date.
  */
 public record Manifest(Path file, Map<String, String> hashes) {
 
@@ -26,7 +26,9 @@ public record Manifest(Path file, Map<String, String> hashes) {
 
   /** How a file differs from its original. */
   public enum Kind {
-    EDITED, MISSING, ADDED
+    EDITED,
+    MISSING,
+    ADDED
   }
 
   /** The tests' manifest of {@code course}. */
@@ -87,8 +89,8 @@ public record Manifest(Path file, Map<String, String> hashes) {
   }
 
   /**
-   * How the files under {@code folder} differ from this manifest: edited, missing, or added
-   * (on disk but not listed).
+   * How the files under {@code folder} differ from this manifest: edited, missing, or added (on
+   * disk but not listed).
    */
   public List<Change> changes(Path root, Path folder) {
     var prefix = root.relativize(folder).toString().replace('\\', '/') + "/";

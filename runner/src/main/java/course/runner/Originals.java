@@ -45,9 +45,8 @@ final class Originals {
     var command = new java.util.ArrayList<String>(List.of("git", "-C", root.toString()));
     command.addAll(arguments);
     try {
-      var process = new ProcessBuilder(command)
-          .redirectError(ProcessBuilder.Redirect.DISCARD)
-          .start();
+      var process =
+          new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
       var output = process.getInputStream().readAllBytes();
       if (!process.waitFor(30, TimeUnit.SECONDS)) {
         process.destroyForcibly();

@@ -7,8 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Turns a verdict into what the learner reads: the failing test's message first, then the
- * chapter to read and the file to edit. Never more than {@link #MAX_LINES} lines.
+ * Turns a verdict into what the learner reads: the failing test's message first, then the chapter
+ * to read and the file to edit. Never more than {@link #MAX_LINES} lines.
  */
 public final class Printer {
 
@@ -32,13 +32,14 @@ public final class Printer {
 
   /** The lines for {@code verdict}, at most {@code max}: fewer failures shown if need be. */
   public List<String> lines(Verdict verdict, int max) {
-    var lines = switch (verdict) {
-      case Verdict.Passed passed -> passed(passed);
-      case Verdict.Failed failed -> failed(failed, max);
-      case Verdict.DoesNotCompile broken -> doesNotCompile(broken);
-      case Verdict.TestsChanged changed -> testsChanged(changed);
-      case Verdict.FileMissing missing -> fileMissing(missing);
-    };
+    var lines =
+        switch (verdict) {
+          case Verdict.Passed passed -> passed(passed);
+          case Verdict.Failed failed -> failed(failed, max);
+          case Verdict.DoesNotCompile broken -> doesNotCompile(broken);
+          case Verdict.TestsChanged changed -> testsChanged(changed);
+          case Verdict.FileMissing missing -> fileMissing(missing);
+        };
     return lines.size() <= max ? lines : lines.subList(0, max);
   }
 
@@ -48,17 +49,28 @@ public final class Printer {
       return List.of(ansi.green("✓ ") + name + " passes (unchanged since it last passed).");
     }
     var outcome = verdict.outcome();
-    return List.of(ansi.green("✓ ") + ansi.bold(name) + " passes: " + plural(outcome.tests(), "test")
-        + (outcome.skipped() > 0 ? " (" + outcome.skipped() + " skipped)" : "") + ".");
+    return List.of(
+        ansi.green("✓ ")
+            + ansi.bold(name)
+            + " passes: "
+            + plural(outcome.tests(), "test")
+            + (outcome.skipped() > 0 ? " (" + outcome.skipped() + " skipped)" : "")
+            + ".");
   }
 
   private List<String> failed(Verdict.Failed verdict, int max) {
     var outcome = verdict.outcome();
     var name = verdict.exercise().name();
-    var header = outcome.tests() == 0
-        ? ansi.red("✗ ") + ansi.bold(name) + ": no tests ran. Did a test class lose its tests?"
-        : ansi.red("✗ ") + ansi.bold(name) + ": " + outcome.failures().size() + " of "
-            + plural(outcome.tests(), "test") + (outcome.failures().size() == 1 ? " fails." : " fail.");
+    var header =
+        outcome.tests() == 0
+            ? ansi.red("✗ ") + ansi.bold(name) + ": no tests ran. Did a test class lose its tests?"
+            : ansi.red("✗ ")
+                + ansi.bold(name)
+                + ": "
+                + outcome.failures().size()
+                + " of "
+                + plural(outcome.tests(), "test")
+                + (outcome.failures().size() == 1 ? " fails." : " fail.");
     var footer = new ArrayList<String>();
     footer.add("");
     footer.addAll(whereToWork(verdict.exercise()));
@@ -72,7 +84,10 @@ public final class Printer {
     for (var failure : distinct.values().stream().limit(FAILURES_SHOWN).toList()) {
       var block = new ArrayList<String>();
       block.add("  " + ansi.red("✗ ") + clip(failure.test()));
-      explain(failure).lines().limit(MESSAGE_LINES).forEach(line -> block.add("      " + clip(line)));
+      explain(failure)
+          .lines()
+          .limit(MESSAGE_LINES)
+          .forEach(line -> block.add("      " + clip(line)));
       int more = outcome.failures().size() > shown + 1 ? 1 : 0;
       if (shown > 0 && failures.size() + block.size() + more > room) {
         break;
@@ -94,11 +109,16 @@ public final class Printer {
     var error = verdict.error();
     var exercise = verdict.exercise();
     var lines = new ArrayList<String>();
-    var where = error.file() == null ? "" : exercise.relative(error.file()) + ":" + error.line() + ": ";
-    var inTests = error.file() != null && error.file().startsWith(exercise.dir().resolve("src/test"));
-    lines.add(ansi.red("✗ ") + ansi.bold(exercise.name()) + (inTests
-        ? ": the tests do not compile against your code. The compiler's first error:"
-        : " does not compile. The compiler's first error:"));
+    var where =
+        error.file() == null ? "" : exercise.relative(error.file()) + ":" + error.line() + ": ";
+    var inTests =
+        error.file() != null && error.file().startsWith(exercise.dir().resolve("src/test"));
+    lines.add(
+        ansi.red("✗ ")
+            + ansi.bold(exercise.name())
+            + (inTests
+                ? ": the tests do not compile against your code. The compiler's first error:"
+                : " does not compile. The compiler's first error:"));
     lines.add("    " + clip(where + error.message()));
     if (!error.sourceLine().isEmpty()) {
       lines.add("        " + clip(error.sourceLine()));
@@ -114,8 +134,10 @@ public final class Printer {
   private List<String> testsChanged(Verdict.TestsChanged verdict) {
     var exercise = verdict.exercise();
     var lines = new ArrayList<String>();
-    lines.add(ansi.red("✗ ") + ansi.bold(exercise.name())
-        + ": its tests are not the course's any more, so it cannot count as done.");
+    lines.add(
+        ansi.red("✗ ")
+            + ansi.bold(exercise.name())
+            + ": its tests are not the course's any more, so it cannot count as done.");
     for (var change : verdict.changes().stream().limit(4).toList()) {
       lines.add("    " + change.kind().name().toLowerCase() + ":  " + change.path());
     }
@@ -130,7 +152,8 @@ public final class Printer {
     var lines = new ArrayList<String>();
     lines.add(ansi.red("✗ ") + ansi.bold(exercise.name()) + ": a file of the exercise is missing:");
     verdict.paths().stream().limit(4).forEach(path -> lines.add("    " + path));
-    lines.add("  Restore the exercise's files (your current ones are saved in .course/saved/ first):");
+    lines.add(
+        "  Restore the exercise's files (your current ones are saved in .course/saved/ first):");
     lines.add("    " + ansi.bold("./verify.sh reset " + exercise.number()));
     return lines;
   }
@@ -142,7 +165,11 @@ public final class Printer {
     var files = filesToEdit(exercise);
     files.stream().limit(2).forEach(file -> lines.add("  Edit:  " + file));
     if (files.size() > 2) {
-      lines.add("         … and " + (files.size() - 2) + " more in " + exercise.relative(exercise.mainSources()));
+      lines.add(
+          "         … and "
+              + (files.size() - 2)
+              + " more in "
+              + exercise.relative(exercise.mainSources()));
     }
     lines.add("  Stuck? " + "./verify.sh hint " + exercise.number());
     return lines;
@@ -150,16 +177,21 @@ public final class Printer {
 
   /** The learner's files: those with a TODO, or all of src/main when no TODO is left. */
   static List<String> filesToEdit(Exercise exercise) {
-    var files = Fingerprint.filesUnder(List.of(exercise.mainSources())).stream()
-        .filter(file -> file.toString().endsWith(".java"))
-        .toList();
-    var withTodo = files.stream().filter(file -> {
-      try {
-        return Files.readString(file).contains("TODO");
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }).toList();
+    var files =
+        Fingerprint.filesUnder(List.of(exercise.mainSources())).stream()
+            .filter(file -> file.toString().endsWith(".java"))
+            .toList();
+    var withTodo =
+        files.stream()
+            .filter(
+                file -> {
+                  try {
+                    return Files.readString(file).contains("TODO");
+                  } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                  }
+                })
+            .toList();
     return (withTodo.isEmpty() ? files : withTodo).stream().map(exercise::relative).toList();
   }
 

@@ -11,8 +11,8 @@ import java.util.TreeMap;
  *
  * <ul>
  *   <li>{@code progress.txt}: for people. One exercise a line: done, current or not started.
- *   <li>{@code passed.txt}: for the runner. The fingerprint of each exercise when it last
- *       passed; an exercise whose fingerprint has not changed since is not run again.
+ *   <li>{@code passed.txt}: for the runner. The fingerprint of each exercise when it last passed;
+ *       an exercise whose fingerprint has not changed since is not run again.
  * </ul>
  */
 public final class Progress {
@@ -50,11 +50,12 @@ public final class Progress {
 
   /** Writes both files. {@code states} gives each exercise's state for progress.txt. */
   public void writeSummary(List<Status.Line> states) {
-    var text = new StringBuilder()
-        .append("# Your progress in the course, written by ./verify.sh on ")
-        .append(LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")))
-        .append(".\n# done: its tests pass. current: the one to work on now. ")
-        .append("Run ./verify.sh list to see it again.\n");
+    var text =
+        new StringBuilder()
+            .append("# Your progress in the course, written by ./verify.sh on ")
+            .append(LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")))
+            .append(".\n# done: its tests pass. current: the one to work on now. ")
+            .append("Run ./verify.sh list to see it again.\n");
     for (var line : states) {
       text.append("%-24s %s%n".formatted(line.exercise().name(), line.state().label()));
     }
@@ -63,7 +64,8 @@ public final class Progress {
 
   private void save() {
     var text = new StringBuilder();
-    passed.forEach((name, fingerprint) -> text.append(name).append(' ').append(fingerprint).append('\n'));
+    passed.forEach(
+        (name, fingerprint) -> text.append(name).append(' ').append(fingerprint).append('\n'));
     Files2.write(passedFile(), text.toString());
   }
 

@@ -12,12 +12,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Puts exercises back as the course ships them, after saving the learner's files aside in
- * {@code .course/saved/<time>/}: nothing is ever lost.
+ * Puts exercises back as the course ships them, after saving the learner's files aside in {@code
+ * .course/saved/<time>/}: nothing is ever lost.
  *
- * <p>What "original" means comes from the manifests ({@code exercises/stubs.sha256} and
- * {@code exercises/tests.sha256}); the bytes come from git's history. Files the learner added
- * are saved and then removed.
+ * <p>What "original" means comes from the manifests ({@code exercises/stubs.sha256} and {@code
+ * exercises/tests.sha256}); the bytes come from git's history. Files the learner added are saved
+ * and then removed.
  */
 public final class Reset {
 
@@ -44,8 +44,10 @@ public final class Reset {
   public boolean reset(List<Exercise> exercises, boolean testsOnly) {
     var originals = new Originals(course.root());
     if (!originals.available()) {
-      out.println(ansi.red("✗ ") + "reset needs git: the course's original files come from its "
-          + "git history, and this folder is not a git clone (or git is not installed).");
+      out.println(
+          ansi.red("✗ ")
+              + "reset needs git: the course's original files come from its "
+              + "git history, and this folder is not a git clone (or git is not installed).");
       out.println("  Clone the course with git, or copy the files back from a fresh download.");
       return false;
     }
@@ -65,7 +67,8 @@ public final class Reset {
     }
     var what = testsOnly ? "its tests" : "its files";
     if (changes.isEmpty()) {
-      out.println(ansi.green("✓ ") + exercise.name() + ": " + what + " are already the original ones.");
+      out.println(
+          ansi.green("✓ ") + exercise.name() + ": " + what + " are already the original ones.");
       return true;
     }
     for (var change : changes) {
@@ -83,16 +86,26 @@ public final class Reset {
       var sha256 = tests.hashes().getOrDefault(change.path(), stubs.hashes().get(change.path()));
       var original = originals.find(change.path(), sha256);
       if (original.isEmpty()) {
-        out.println(ansi.red("✗ ") + "Could not find the original of " + change.path()
-            + " in git's history.");
+        out.println(
+            ansi.red("✗ ")
+                + "Could not find the original of "
+                + change.path()
+                + " in git's history.");
         ok = false;
         continue;
       }
       write(file, original.get());
     }
     progress.forget(exercise);
-    out.println(ansi.green("✓ ") + exercise.name() + ": " + what + " are back to the course's "
-        + "original (" + Printer.plural(changes.size(), "file") + ").");
+    out.println(
+        ansi.green("✓ ")
+            + exercise.name()
+            + ": "
+            + what
+            + " are back to the course's "
+            + "original ("
+            + Printer.plural(changes.size(), "file")
+            + ").");
     if (Files.exists(saved)) {
       out.println("  Your previous files are saved in " + course.root().relativize(saved) + "/");
     }

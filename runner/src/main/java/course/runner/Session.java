@@ -61,10 +61,12 @@ public final class Session {
   public void print(Pass pass, PrintStream out) {
     int used = printPassedNow(pass, out);
     if (pass.finished()) {
-      out.println(ansi.green(ansi.bold("✓ All " + pass.total() + " exercises pass."))
-          + " You have finished the course: well done!");
-      out.println("  Compare your code with the reference answers in solutions/, and try "
-          + "./verify.sh bench to see the speed-ups.");
+      out.println(
+          ansi.green(ansi.bold("✓ All " + pass.total() + " exercises pass."))
+              + " You have finished the course: well done!");
+      out.println(
+          "  Compare your code with the reference answers in solutions/, and try "
+              + "./verify.sh bench to see the speed-ups.");
       return;
     }
     printer.lines(pass.stop(), Printer.MAX_LINES - used - 1).forEach(out::println);
@@ -79,9 +81,14 @@ public final class Session {
       return 1;
     }
     if (passedNow.size() > 1) {
-      out.println(ansi.green("✓ ") + passedNow.size() + " exercises pass: "
-          + passedNow.getFirst().exercise().name() + " to " + passedNow.getLast().exercise().name()
-          + ".");
+      out.println(
+          ansi.green("✓ ")
+              + passedNow.size()
+              + " exercises pass: "
+              + passedNow.getFirst().exercise().name()
+              + " to "
+              + passedNow.getLast().exercise().name()
+              + ".");
       return 1;
     }
     return 0;

@@ -27,10 +27,10 @@ import org.junit.platform.launcher.core.LauncherFactory;
  * Surefire runs them in its forked JVM:
  *
  * <ul>
- *   <li>the same test classes: Surefire's default includes ({@code Test*}, {@code *Test},
- *       {@code *Tests}, {@code *TestCase}), nested classes found through their outer class;
- *   <li>the same JUnit configuration: {@code junit-platform.properties} from the support
- *       module, found on the exercise's classpath;
+ *   <li>the same test classes: Surefire's default includes ({@code Test*}, {@code *Test}, {@code
+ *       *Tests}, {@code *TestCase}), nested classes found through their outer class;
+ *   <li>the same JUnit configuration: {@code junit-platform.properties} from the support module,
+ *       found on the exercise's classpath;
  *   <li>the same view of the JVM: {@code java.class.path} holds the exercise's test classpath
  *       (tests that start child JVMs rely on it), and the thread's context class loader is the
  *       exercise's.
@@ -59,16 +59,17 @@ public final class TestRun {
 
   /**
    * Runs the test classes in {@code testClasses} with {@code classpath} (the exercise's classes,
-   * the support code and the libraries), writing what the tests print to {@code log}.
-   * Libraries the runner itself already has (the JUnit Platform launcher and its dependencies)
-   * are shared, not loaded twice: the versions are the same, both pinned by the parent POM.
+   * the support code and the libraries), writing what the tests print to {@code log}. Libraries the
+   * runner itself already has (the JUnit Platform launcher and its dependencies) are shared, not
+   * loaded twice: the versions are the same, both pinned by the parent POM.
    */
   public static Outcome run(Path testClasses, List<Path> classpath, Path log) {
     var selectors = testClassSelectors(testClasses);
-    var urls = classpath.stream()
-        .filter(path -> !Classpaths.runnerHas(path))
-        .map(TestRun::url)
-        .toArray(URL[]::new);
+    var urls =
+        classpath.stream()
+            .filter(path -> !Classpaths.runnerHas(path))
+            .map(TestRun::url)
+            .toArray(URL[]::new);
     var thread = Thread.currentThread();
     var previousLoader = thread.getContextClassLoader();
     var previousClasspath = System.getProperty("java.class.path");
@@ -96,14 +97,14 @@ public final class TestRun {
 
   private static List<ClassSelector> testClassSelectors(Path testClasses) {
     return Compilation.classFiles(testClasses).stream()
-        .filter(name -> SUREFIRE_INCLUDES.matcher(name.substring(name.lastIndexOf('/') + 1)).matches())
+        .filter(
+            name -> SUREFIRE_INCLUDES.matcher(name.substring(name.lastIndexOf('/') + 1)).matches())
         .map(name -> selectClass(name.replace(".class", "").replace('/', '.')))
         .toList();
   }
 
   private static String joined(List<Path> classpath) {
-    return String.join(
-        java.io.File.pathSeparator, classpath.stream().map(Path::toString).toList());
+    return String.join(java.io.File.pathSeparator, classpath.stream().map(Path::toString).toList());
   }
 
   private static URL url(Path path) {
@@ -144,15 +145,19 @@ public final class TestRun {
         tests.incrementAndGet();
       }
       var throwable = result.getThrowable();
-      if (result.getStatus() != TestExecutionResult.Status.SUCCESSFUL && throwable.isPresent()
+      if (result.getStatus() != TestExecutionResult.Status.SUCCESSFUL
+          && throwable.isPresent()
           && (id.isTest() || id.getSource().isPresent())) {
         if (!id.isTest()) {
           tests.incrementAndGet();
         }
         var error = throwable.get();
         synchronized (failures) {
-          failures.add(new Failure(name(id), error.getClass().getName(),
-              error.getMessage() == null ? "" : error.getMessage()));
+          failures.add(
+              new Failure(
+                  name(id),
+                  error.getClass().getName(),
+                  error.getMessage() == null ? "" : error.getMessage()));
         }
       }
     }

@@ -12,8 +12,9 @@ final class Timing {
   static void lap(String step, long since) {
     if (ON) {
       long now = System.nanoTime();
-      System.err.printf("[timing] %-8s %5d ms (at %d ms)%n", step, (now - since) / 1_000_000,
-          (now - START) / 1_000_000);
+      System.err.printf(
+          "[timing] %-8s %5d ms (at %d ms)%n",
+          step, (now - since) / 1_000_000, (now - START) / 1_000_000);
     }
   }
 }

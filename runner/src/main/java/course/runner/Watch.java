@@ -11,10 +11,10 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * {@code ./verify.sh watch}: checks again every time a file is saved, in the same warm JVM, so
- * the verdict comes back in a fraction of a second. Keys: Enter or {@code r} to check again,
- * {@code h} for the hint, {@code l} for the list, {@code q} to quit. When an exercise passes, it
- * shows the next one and waits for Enter before moving on.
+ * {@code ./verify.sh watch}: checks again every time a file is saved, in the same warm JVM, so the
+ * verdict comes back in a fraction of a second. Keys: Enter or {@code r} to check again, {@code h}
+ * for the hint, {@code l} for the list, {@code q} to quit. When an exercise passes, it shows the
+ * next one and waits for Enter before moving on.
  */
 public final class Watch {
 
@@ -49,9 +49,10 @@ public final class Watch {
   /** Runs until the learner types {@code q} (or presses Ctrl-C). */
   public int run(InputStream in) throws InterruptedException {
     readKeys(in);
-    var watcher = new FileWatcher(
-        List.of(course.root().resolve("exercises"), course.supportSources()),
-        () -> events.add(new Event.FileChanged()));
+    var watcher =
+        new FileWatcher(
+            List.of(course.root().resolve("exercises"), course.supportSources()),
+            () -> events.add(new Event.FileChanged()));
     watcher.start();
     Exercise shown = null;
     while (true) {
@@ -73,9 +74,11 @@ public final class Watch {
         continue; // check again: the learner may have saved while the question was open
       }
       session.print(pass, out);
-      out.println(ansi.dim(keysWork
-          ? "Watching your files. Keys: Enter or r check again · h hint · l list · q quit"
-          : "Watching your files (Ctrl-C to stop)."));
+      out.println(
+          ansi.dim(
+              keysWork
+                  ? "Watching your files. Keys: Enter or r check again · h hint · l list · q quit"
+                  : "Watching your files (Ctrl-C to stop)."));
       if (!waitForNextRound(watcher)) {
         return 0;
       }
@@ -89,8 +92,13 @@ public final class Watch {
   /** Shows the next step and waits for Enter; false when the learner quits. */
   private boolean askToMoveOn(Exercise next) throws InterruptedException {
     out.println();
-    out.println(ansi.bold("Next: " + next.name()) + ". Read " + next.relative(next.chapter())
-        + ", then edit " + String.join(", ", Printer.filesToEdit(next)) + ".");
+    out.println(
+        ansi.bold("Next: " + next.name())
+            + ". Read "
+            + next.relative(next.chapter())
+            + ", then edit "
+            + String.join(", ", Printer.filesToEdit(next))
+            + ".");
     if (!keysWork) {
       return true;
     }
@@ -115,7 +123,8 @@ public final class Watch {
         case Event.Key key when key.text().equals("q") -> {
           return false;
         }
-        case Event.Key key when key.text().equals("h") -> new Commands(course, ansi, out).hint(null);
+        case Event.Key key when key.text().equals("h") ->
+            new Commands(course, ansi, out).hint(null);
         case Event.Key key when key.text().equals("l") -> new Commands(course, ansi, out).list();
         case Event.Key key -> {
           return true;
@@ -142,25 +151,29 @@ public final class Watch {
    * once; elsewhere keys arrive with their Enter, which is then not a key of its own.
    */
   private void readKeys(InputStream in) {
-    Thread.ofPlatform().daemon().name("course-keys").start(() -> {
-      try (var reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
-        int previous = '\n';
-        int c;
-        while ((c = reader.read()) != -1) {
-          if (c == '\r' || c == '\n') {
-            if (previous == '\n') {
-              events.add(new Event.Key(""));
-            }
-            c = '\n';
-          } else if (!Character.isWhitespace(c)) {
-            events.add(new Event.Key(String.valueOf((char) Character.toLowerCase(c))));
-          }
-          previous = c;
-        }
-      } catch (IOException e) {
-        // Treated as the end of input below.
-      }
-      events.add(new Event.NoMoreInput());
-    });
+    Thread.ofPlatform()
+        .daemon()
+        .name("course-keys")
+        .start(
+            () -> {
+              try (var reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
+                int previous = '\n';
+                int c;
+                while ((c = reader.read()) != -1) {
+                  if (c == '\r' || c == '\n') {
+                    if (previous == '\n') {
+                      events.add(new Event.Key(""));
+                    }
+                    c = '\n';
+                  } else if (!Character.isWhitespace(c)) {
+                    events.add(new Event.Key(String.valueOf((char) Character.toLowerCase(c))));
+                  }
+                  previous = c;
+                }
+              } catch (IOException e) {
+                // Treated as the end of input below.
+              }
+              events.add(new Event.NoMoreInput());
+            });
   }
 }
