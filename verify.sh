@@ -155,11 +155,21 @@ files_hash() {
 
 RUNNER=$STATE/runner
 
+# Whether every library named in the classpath files $@ is still there (a cleaned ~/.m2, say).
+libraries_present() {
+  local entry
+  for entry in $(cat "$@" 2>/dev/null | tr ':' ' '); do
+    case $entry in */target/classes) continue ;; esac
+    [ -e "$entry" ] || return 1
+  done
+}
+
 # Builds the runner with Maven when its sources (or the parent POM) changed since the last build.
 ensure_runner() {
   local stamp log=$STATE/maven-runner.log
   stamp=$({ files_hash runner/pom.xml runner/src; sha <pom.xml; } | sha)
-  if [ -f "$RUNNER/course-runner.jar" ] && [ "$(cat "$RUNNER/stamp" 2>/dev/null)" = "$stamp" ]; then
+  if [ -f "$RUNNER/course-runner.jar" ] && [ "$(cat "$RUNNER/stamp" 2>/dev/null)" = "$stamp" ] \
+    && libraries_present "$RUNNER/classpath.txt"; then
     return 0
   fi
   [ -f "$RUNNER/stamp" ] || say "${DIM}First run: building the course's runner (the first run downloads Maven and the libraries, so it needs network access; later runs work offline)…${OFF}"
@@ -180,7 +190,8 @@ ensure_classpaths() {
   for ex in $(exercises); do
     [ -f "$STATE/classpath/$(basename "$ex").txt" ] || missing=yes
   done
-  if [ -z "$missing" ] && [ "$(cat "$STATE/classpath/poms.sha256" 2>/dev/null)" = "$stamp" ]; then
+  if [ -z "$missing" ] && [ "$(cat "$STATE/classpath/poms.sha256" 2>/dev/null)" = "$stamp" ] \
+    && libraries_present "$STATE"/classpath/*.txt; then
     return 0
   fi
   say "${DIM}Asking Maven for the exercises' libraries (again only when a pom.xml changes)…${OFF}"
