@@ -157,8 +157,8 @@ RUNNER=$STATE/runner
 
 # Whether every library named in the classpath files $@ is still there (a cleaned ~/.m2, say).
 libraries_present() {
-  local entry
-  for entry in $(cat "$@" 2>/dev/null | tr ':' ' '); do
+  local entry file
+  for entry in $(for file in "$@"; do tr ':' ' ' <"$file"; echo; done 2>/dev/null); do
     case $entry in */target/classes) continue ;; esac
     [ -e "$entry" ] || return 1
   done

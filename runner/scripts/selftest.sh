@@ -2,7 +2,7 @@
 # Each test works in a scratch copy of the course (scratch-copy.sh) and reports through
 # verify.sh's `check <status> <description>`, so it counts in the final "N passed, M failed".
 #
-# Run them alone with:  bash runner/scripts/selftest.sh   (from the course's root)
+# Run them alone with:  bash runner/scripts/selftest.sh   (KEEP_SELFTEST=1 keeps the copies)
 
 SELFTEST_TMP=''
 
@@ -90,6 +90,8 @@ runner_selftests() {
   vrun "$copy"
   [ "$RC" -eq 1 ] && has '✗ 03_threads' && ! has 'pass:'
   check $? "runner: exercises that passed and did not change are not run again"
+  ! has 'Maven' && ! has 'building'
+  check $? "runner: a warm run neither builds the runner nor asks Maven"
   vrun "$copy" --recheck
   has '3 exercises pass: 00_welcome to 02_processes'
   check $? "runner: --recheck runs them again"
@@ -153,6 +155,20 @@ runner_selftests() {
     check $? "runner: watch on a terminal: keys act without Enter (h shows the hint, q quits)"
   fi
 
+  # --- A new exercise with a library of its own and test resources ----------------------------
+  solve "$copy" 03
+  OUT=$(new_exercise "$copy" 2>&1)
+  has 'Asking Maven'
+  check $? "runner: a pom.xml that changed makes the runner ask Maven for the classpaths again"
+  vrun "$copy"
+  has '✗ 99_extra: 1 of 1 test fails.' && has 'Not written yet: TODO: read the title'
+  check $? "runner: a new exercise (own library, test resources) is found and run"
+  sed -i.bak 's/throw new UnsupportedOperationException("TODO: read the title")/return org.jsoup.Jsoup.parse(html).title()/' \
+    "$copy/exercises/99_extra/src/main/java/course/extra/Titles.java"
+  vrun "$copy"
+  has '✓ 99_extra passes: 1 test.' && ! has 'Asking Maven'
+  check $? "runner: the new exercise passes with its library, without asking Maven again"
+
   # --- Bad set-ups ----------------------------------------------------------------------------
   fake=$SELFTEST_TMP/jdk-17
   mkdir -p "$fake/bin"
@@ -183,7 +199,45 @@ runner_selftests() {
   [ "$RC" -eq 2 ] && has 'needs network access'
   check $? "runner: no network on the very first run: says the first run needs network access"
 
-  rm -rf "$SELFTEST_TMP"
+  [ -n "${KEEP_SELFTEST:-}" ] || rm -rf "$SELFTEST_TMP"
+}
+
+# Adds exercise 99_extra to copy $1: a jsoup dependency (as chapter 11 has) and a test resource.
+new_exercise() {
+  local ex=$1/exercises/99_extra
+  mkdir -p "$ex/src/main/java/course/extra" "$ex/src/test/java/course/extra" "$ex/src/test/resources"
+  sed -e 's/exercise-03-threads/exercise-99-extra/' -e 's/exercise 03: threads/exercise 99: extra/' \
+    -e 's#</project>#  <dependencies><dependency><groupId>org.jsoup</groupId><artifactId>jsoup</artifactId><version>1.16.1</version></dependency></dependencies>\n</project>#' \
+    "$1/exercises/03_threads/pom.xml" >"$ex/pom.xml"
+  cat >"$ex/src/main/java/course/extra/Titles.java" <<'JAVA'
+package course.extra;
+
+public final class Titles {
+  public static String title(String html) {
+    throw new UnsupportedOperationException("TODO: read the title");
+  }
+}
+JAVA
+  cat >"$ex/src/test/java/course/extra/TitlesTest.java" <<'JAVA'
+package course.extra;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+
+class TitlesTest {
+  @Test
+  void reads_the_title() throws Exception {
+    try (var page = TitlesTest.class.getResourceAsStream("/page.html")) {
+      assertEquals("Hi", Titles.title(new String(page.readAllBytes())));
+    }
+  }
+}
+JAVA
+  echo '<html><head><title>Hi</title></head></html>' >"$ex/src/test/resources/page.html"
+  echo '- Jsoup.parse' >"$ex/HINT.md"
+  sed -i.bak 's#<module>exercises/03_threads</module>#&<module>exercises/99_extra</module>#' "$1/pom.xml"
+  (cd "$1" && ./verify.sh manifest)
 }
 
 # Runs watch in copy $1, solves exercise 03 by saving its solution over file $2; mode $3 is
