@@ -12,7 +12,7 @@ set -eu
 cd "$(dirname "$0")/.."
 ./verify.sh list >/dev/null # builds the runner and the classpaths if needed
 work=$(mktemp -d)
-trap 'kill "$watcher" 2>/dev/null; rm -rf "$work"' EXIT
+trap 'kill "$watcher" 2>/dev/null || true; rm -rf "$work"' EXIT
 watcher=''
 copy=$work/course
 runner/scripts/scratch-copy.sh "$copy" >/dev/null

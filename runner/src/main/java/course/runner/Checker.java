@@ -136,13 +136,35 @@ public final class Checker {
     Timing.lap("compile", t0);
     var log = build.resolve("tests-output.txt");
     var outcome =
-        ForkedTests.wanted(exercise)
+        ForkedTests.wanted(exercise, libraries)
             ? ForkedTests.run(testClasses, testClasspath, log)
             : TestRun.run(testClasses, testClasspath, log);
     Timing.lap("tests", t0);
+    writeFailures(exercise, outcome);
     return outcome.passed()
         ? new Verdict.Passed(exercise, outcome)
         : new Verdict.Failed(exercise, outcome);
+  }
+
+  /** Writes every failure of the run, messages in full, to {@link Printer#FAILURES_FILE}. */
+  private void writeFailures(Exercise exercise, TestRun.Outcome outcome) {
+    var text = new StringBuilder();
+    text.append("# ")
+        .append(exercise.name())
+        .append(": ")
+        .append(outcome.failures().size())
+        .append(" of ")
+        .append(outcome.tests())
+        .append(" tests failed.\n");
+    for (var failure : outcome.failures()) {
+      text.append("\n✗ ")
+          .append(failure.test())
+          .append("\n  ")
+          .append(failure.type())
+          .append("\n")
+          .append(failure.message().strip().indent(4));
+    }
+    Files2.write(course.root().resolve(Printer.FAILURES_FILE), text.toString());
   }
 
   /**

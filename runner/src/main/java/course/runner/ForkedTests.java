@@ -12,23 +12,35 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Runs an exercise's tests in a JVM of their own, started with the exercise's classpath, as
- * Surefire does, for the exercises that need it: those whose pom sets the property {@code
- * <course.runner.fork>true</course.runner.fork>} (a test that needs a Java agent or JVM flags,
- * say), or every exercise with {@code COURSE_FORK=1}. It costs a JVM start, about half a second
- * more than a run in the runner's own JVM.
+ * Surefire does, for the exercises that need it:
  *
- * <p>The child is this class's {@link #main}: it runs the tests with {@link TestRun} and prints the
- * outcome on its standard output, one line per fact, which the parent reads back.
+ * <ul>
+ *   <li>those that test with a library that instruments classes through a Java agent of its own and
+ *       so cannot share the runner's JVM (Lincheck: {@link #NEEDS_OWN_JVM});
+ *   <li>those whose pom sets the property {@code <course.runner.fork>true</course.runner.fork>}
+ *       (JVM flags of their own, say);
+ *   <li>every exercise, with {@code COURSE_FORK=1}.
+ * </ul>
+ *
+ * <p>It costs a JVM start, about half a second more than a run in the runner's own JVM. The child
+ * is this class's {@link #main}: it runs the tests with {@link TestRun} and prints the outcome on
+ * its standard output, one line per fact, which the parent reads back.
  */
 public final class ForkedTests {
 
+  /** Libraries (parts of a jar's path) whose tests need a JVM of their own. */
+  static final List<String> NEEDS_OWN_JVM = List.of("/lincheck/");
+
   private ForkedTests() {}
 
-  /** Whether {@code exercise}'s tests should run in a JVM of their own. */
-  static boolean wanted(Exercise exercise) {
+  /** Whether {@code exercise}'s tests, with {@code libraries}, should run in a JVM of their own. */
+  static boolean wanted(Exercise exercise, List<Path> libraries) {
     return "1".equals(System.getenv("COURSE_FORK"))
         || Files2.readOrEmpty(exercise.dir().resolve("pom.xml"))
-            .contains("<course.runner.fork>true</course.runner.fork>");
+            .contains("<course.runner.fork>true</course.runner.fork>")
+        || libraries.stream()
+            .map(path -> path.toString().replace('\\', '/'))
+            .anyMatch(path -> NEEDS_OWN_JVM.stream().anyMatch(path::contains));
   }
 
   /** Runs the tests in {@code testClasses} in a child JVM with {@code classpath}. */

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 
 /**
@@ -11,6 +12,9 @@ import java.util.List;
  * to read and the file to edit. Never more than {@link #MAX_LINES} lines.
  */
 public final class Printer {
+
+  /** Where the runner writes every failure of the last run, messages in full. */
+  public static final String FAILURES_FILE = ".course/failures.txt";
 
   /** The most lines a verdict may take. */
   public static final int MAX_LINES = 15;
@@ -78,25 +82,30 @@ public final class Printer {
     int room = Math.max(2, max - 1 - footer.size());
     var failures = new ArrayList<String>();
     int shown = 0;
+    boolean cut = false;
     // Failures that say the same thing (every test of a stub: "not written yet") show once.
-    var distinct = new java.util.LinkedHashMap<String, TestRun.Failure>();
+    var distinct = new LinkedHashMap<String, TestRun.Failure>();
     outcome.failures().forEach(failure -> distinct.putIfAbsent(explain(failure), failure));
     for (var failure : distinct.values().stream().limit(FAILURES_SHOWN).toList()) {
+      var message = explain(failure).lines().toList();
       var block = new ArrayList<String>();
       block.add("  " + ansi.red("✗ ") + clip(failure.test()));
-      explain(failure)
-          .lines()
-          .limit(MESSAGE_LINES)
-          .forEach(line -> block.add("      " + clip(line)));
-      int more = outcome.failures().size() > shown + 1 ? 1 : 0;
-      if (shown > 0 && failures.size() + block.size() + more > room) {
+      message.stream().limit(MESSAGE_LINES).forEach(line -> block.add("      " + clip(line)));
+      if (shown > 0 && failures.size() + block.size() + 1 > room) {
         break;
       }
-      failures.addAll(block.subList(0, Math.min(block.size(), room - more)));
+      cut |= message.size() > MESSAGE_LINES;
+      failures.addAll(block.subList(0, Math.min(block.size(), room - 1)));
       shown++;
     }
-    if (outcome.failures().size() > shown) {
-      failures.add(ansi.dim("  … and " + (outcome.failures().size() - shown) + " more."));
+    int hidden = outcome.failures().size() - shown;
+    if (hidden > 0 || cut) {
+      failures.add(
+          ansi.dim(
+              "  "
+                  + (hidden > 0 ? "… and " + hidden + " more. " : "")
+                  + "Every message in full: "
+                  + FAILURES_FILE));
     }
     var lines = new ArrayList<String>();
     lines.add(header);
