@@ -283,6 +283,7 @@ selfcheck() {
 
   say "${BOLD}2. Every solution passes its exercise's tests${OFF}"
   log=$STATE/selfcheck-solutions.log
+  find solutions -path '*/target/surefire-reports' -type d -prune -exec rm -rf {} +
   mvn_logged "$log" -Psolutions -fae test
   summary=$(reactor_summary "$log")
   [ -n "$summary" ] || explain_setup_failure "$log"

@@ -50,7 +50,7 @@ runner_selftests() {
   check $? "runner: the verdict names the chapter and the file to edit"
   lines_at_most 15 && no_warnings && no_colour
   check $? "runner: the verdict is at most 15 lines, without Maven/JVM warnings or colour in a pipe"
-  if command -v script >/dev/null 2>&1; then
+  if script --version 2>/dev/null | grep -q util-linux; then # a terminal, for colour and keys
     OUT=$(cd "$copy" && script -qec "./verify.sh list" /dev/null 2>&1 </dev/null)
     printf '%s' "$OUT" | grep -q $'\e\['
     check $? "runner: colour on a terminal"
@@ -148,7 +148,7 @@ runner_selftests() {
     check $? "runner: watch ($mode) sees a save, says 03 passes and waits before moving on"
   done
 
-  if command -v script >/dev/null 2>&1; then
+  if script --version 2>/dev/null | grep -q util-linux; then # a terminal, for colour and keys
     OUT=$(cd "$copy" && { sleep 4; printf 'h'; sleep 1; printf 'q'; } | timeout 60 script -qec "./verify.sh watch" /dev/null 2>&1)
     RC=$?
     [ "$RC" -eq 0 ] && has 'Hint for 03_threads' && ! has 'unbound'
