@@ -139,6 +139,13 @@ runner_selftests() {
   vrun "$copy"
   [ "$RC" -eq 1 ] && has '03_threads does not compile' && printf '%s' "$OUT" | grep -qE 'WordCount\.java:[0-9]+: illegal start of expression'
   check $? "runner: a module that does not compile shows the compiler's first error with file and line"
+  printf '%s\n' "$stub" >"$file"
+  vrun "$copy" # compiles the tests against the stub
+  sed -i.bak 's/long count(String text, int nThreads)/long total(String text, int nThreads)/' "$file"
+  vrun "$copy"
+  [ "$RC" -eq 1 ] && has 'the tests do not compile against your code' && has 'Keep the class, method and parameter names'
+  check $? "runner: a changed signature compiles the tests again, and says they no longer compile"
+  rm -f "$file.bak"
 
   # --- Watch mode (file events, then polling only) ---------------------------------------------
   printf '%s\n' "$stub" >"$file"

@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Checks one exercise, the way Maven would test its module, only faster: the tests must be the
@@ -112,26 +113,9 @@ public final class Checker {
     var testClasses = build.resolve("test-classes");
     var testClasspath = new ArrayList<Path>(List.of(testClasses, classes));
     testClasspath.addAll(libraries);
-    // The tests are compiled again only when they, the libraries or the API of the code changed.
-    var testStamp = build.resolve("test-classes.stamp");
-    var testFingerprint =
-        Fingerprint.ofTrees(course.root(), List.of(exercise.dir().resolve("src/test")))
-            + " "
-            + compiled.api()
-            + " "
-            + testClasspath.hashCode();
-    if (!testFingerprint.equals(Files2.readOrEmpty(testStamp)) || !Files.isDirectory(testClasses)) {
-      Files2.delete(testStamp);
-      var testsCompiled =
-          Compilation.compile(
-              exercise.testSources(),
-              exercise.dir().resolve("src/test/resources"),
-              testClasspath.subList(1, testClasspath.size()),
-              testClasses);
-      if (testsCompiled.error().isPresent()) {
-        return new Verdict.DoesNotCompile(exercise, testsCompiled.error().get());
-      }
-      Files2.write(testStamp, testFingerprint);
+    var testsCompiled = compileTests(exercise, compiled.api(), testClasspath);
+    if (testsCompiled.isPresent()) {
+      return new Verdict.DoesNotCompile(exercise, testsCompiled.get());
     }
     Timing.lap("compile", t0);
     var log = build.resolve("tests-output.txt");
@@ -144,6 +128,35 @@ public final class Checker {
     return outcome.passed()
         ? new Verdict.Passed(exercise, outcome)
         : new Verdict.Failed(exercise, outcome);
+  }
+
+  /**
+   * Compiles the tests into {@code testClasspath}'s first folder, against the rest of it; again
+   * only when the tests, the libraries or the API of the code they test changed.
+   *
+   * @return the compiler's first error, if any
+   */
+  private Optional<Compilation.Error> compileTests(
+      Exercise exercise, String api, List<Path> testClasspath) {
+    var testClasses = testClasspath.getFirst();
+    var stamp = testClasses.resolveSibling("test-classes.stamp");
+    var fingerprint =
+        Fingerprint.ofTrees(course.root(), List.of(exercise.dir().resolve("src/test")))
+            + " " + api + " " + testClasspath.hashCode();
+    if (fingerprint.equals(Files2.readOrEmpty(stamp)) && Files.isDirectory(testClasses)) {
+      return Optional.empty();
+    }
+    Files2.delete(stamp);
+    var compiled =
+        Compilation.compile(
+            exercise.testSources(),
+            exercise.dir().resolve("src/test/resources"),
+            testClasspath.subList(1, testClasspath.size()),
+            testClasses);
+    if (compiled.error().isEmpty()) {
+      Files2.write(stamp, fingerprint);
+    }
+    return compiled.error();
   }
 
   /** Writes every failure of the run, messages in full, to {@link Printer#FAILURES_FILE}. */

@@ -41,7 +41,8 @@ public final class Status {
     boolean currentSeen = false;
     for (var exercise : course.exercises()) {
       var testsChanged =
-          !tests.changes(course.root(), exercise.dir().resolve("src/test")).isEmpty();
+          !tests.pathsUnder("exercises/" + exercise.name() + "/").isEmpty()
+              && !tests.changes(course.root(), exercise.dir().resolve("src/test")).isEmpty();
       var passed = progress.passedWith(exercise, checker.fingerprint(exercise));
       State state;
       if (passed && !testsChanged) {
