@@ -12,7 +12,7 @@ set -eu
 cd "$(dirname "$0")/.."
 ./verify.sh list >/dev/null # builds the runner and the classpaths if needed
 work=$(mktemp -d)
-trap 'kill "$watcher" 2>/dev/null || true; rm -rf "$work"' EXIT
+trap '[ -z "$watcher" ] || { kill "$watcher" 2>/dev/null; wait "$watcher" 2>/dev/null; } || true; rm -rf "$work"' EXIT
 watcher=''
 copy=$work/course
 runner/scripts/scratch-copy.sh "$copy" >/dev/null
@@ -60,6 +60,9 @@ for i in 1 2 3; do
   start=$(now); edit; wait_for_round $((before + 1)); watch+=("$(ms "$start" "$(now)")")
 done
 echo q >&3
+exec 3>&-
+wait "$watcher" || true
+watcher=''
 # The tests' own share of each round: COURSE_TIMING prints "compile" and "tests" laps, in ms
 # since the round's check of 03 began; the tests took the difference.
 tests=($(awk '/\[timing\] compile/ { c = $3 } /\[timing\] tests/ { print $3 - c }' "$work/watch.out" | tail -3))
