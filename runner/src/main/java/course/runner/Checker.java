@@ -142,7 +142,10 @@ public final class Checker {
     var stamp = testClasses.resolveSibling("test-classes.stamp");
     var fingerprint =
         Fingerprint.ofTrees(course.root(), List.of(exercise.dir().resolve("src/test")))
-            + " " + api + " " + testClasspath.hashCode();
+            + " "
+            + api
+            + " "
+            + testClasspath.hashCode();
     if (fingerprint.equals(Files2.readOrEmpty(stamp)) && Files.isDirectory(testClasses)) {
       return Optional.empty();
     }

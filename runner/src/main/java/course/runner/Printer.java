@@ -20,8 +20,10 @@ public final class Printer {
   public static final int MAX_LINES = 15;
 
   private static final int FAILURES_SHOWN = 2;
+  private static final int FIRST_MESSAGE_LINES = 5;
   private static final int MESSAGE_LINES = 3;
   private static final int LINE_WIDTH = 160;
+  private static final int MESSAGE_WIDTH = 94;
 
   private final Ansi ansi;
 
@@ -87,14 +89,16 @@ public final class Printer {
     var distinct = new LinkedHashMap<String, TestRun.Failure>();
     outcome.failures().forEach(failure -> distinct.putIfAbsent(explain(failure), failure));
     for (var failure : distinct.values().stream().limit(FAILURES_SHOWN).toList()) {
-      var message = explain(failure).lines().toList();
+      var message = wrap(explain(failure));
+      // The first failure may say more: it is the one to fix first.
+      int lines = shown == 0 ? FIRST_MESSAGE_LINES : MESSAGE_LINES;
       var block = new ArrayList<String>();
       block.add("  " + ansi.red("✗ ") + clip(failure.test()));
-      message.stream().limit(MESSAGE_LINES).forEach(line -> block.add("      " + clip(line)));
+      message.stream().limit(lines).forEach(line -> block.add("      " + line));
       if (shown > 0 && failures.size() + block.size() + 1 > room) {
         break;
       }
-      cut |= message.size() > MESSAGE_LINES;
+      cut |= message.size() > lines;
       failures.addAll(block.subList(0, Math.min(block.size(), room - 1)));
       shown++;
     }
@@ -218,6 +222,29 @@ public final class Printer {
       message = simpleType + (message.isEmpty() ? "" : ": " + message);
     }
     return message.isEmpty() ? "(no message)" : message;
+  }
+
+  /** The message's lines, long ones wrapped between words to {@link #MESSAGE_WIDTH}. */
+  static List<String> wrap(String message) {
+    var lines = new ArrayList<String>();
+    for (var paragraph : message.lines().toList()) {
+      if (paragraph.length() <= MESSAGE_WIDTH) {
+        lines.add(paragraph); // short lines (a table, say) keep their spaces
+        continue;
+      }
+      var line = new StringBuilder();
+      for (var word : paragraph.split(" ", -1)) {
+        if (line.length() > 0 && line.length() + 1 + word.length() > MESSAGE_WIDTH) {
+          lines.add(line.toString());
+          line.setLength(0);
+        } else if (line.length() > 0) {
+          line.append(' ');
+        }
+        line.append(word);
+      }
+      lines.add(clip(line.toString().stripTrailing()));
+    }
+    return lines;
   }
 
   private static String clip(String line) {
