@@ -147,21 +147,6 @@ runner_selftests() {
   check $? "runner: a changed signature compiles the tests again, and says they no longer compile"
   rm -f "$file.bak"
 
-  # --- Watch mode (file events, then polling only) ---------------------------------------------
-  printf '%s\n' "$stub" >"$file"
-  local mode
-  for mode in events poll; do
-    watch_test "$copy" "$file" "$mode"
-    check $? "runner: watch ($mode) sees a save, says 03 passes and waits before moving on"
-  done
-
-  if script --version 2>/dev/null | grep -q util-linux; then # a terminal, for colour and keys
-    OUT=$(cd "$copy" && { sleep 4; printf 'h'; sleep 1; printf 'q'; } | timeout 60 script -qec "./verify.sh watch" /dev/null 2>&1)
-    RC=$?
-    [ "$RC" -eq 0 ] && has 'Hint for 03_threads' && ! has 'unbound'
-    check $? "runner: watch on a terminal: keys act without Enter (h shows the hint, q quits)"
-  fi
-
   # --- A new exercise with a library of its own and test resources ----------------------------
   solve "$copy" 03
   OUT=$(new_exercise "$copy" 2>&1)
@@ -175,6 +160,23 @@ runner_selftests() {
   vrun "$copy"
   has '✓ 99_extra passes: 1 test.' && ! has 'Asking Maven'
   check $? "runner: the new exercise passes with its library, without asking Maven again"
+
+  # --- Watch mode (file events, then polling only) ---------------------------------------------
+  printf '%s\n' "$stub" >"$file"
+  mv "$copy/exercises/99_extra/src/main/java/course/extra/Titles.java.bak" \
+    "$copy/exercises/99_extra/src/main/java/course/extra/Titles.java" # 99 is next, not done
+  local mode
+  for mode in events poll; do
+    watch_test "$copy" "$file" "$mode"
+    check $? "runner: watch ($mode) sees a save, says 03 passes, asks before moving on to the next"
+  done
+
+  if script --version 2>/dev/null | grep -q util-linux; then # a terminal, for colour and keys
+    OUT=$(cd "$copy" && { sleep 4; printf 'h'; sleep 1; printf 'q'; } | timeout 60 script -qec "./verify.sh watch" /dev/null 2>&1)
+    RC=$?
+    [ "$RC" -eq 0 ] && has 'Hint for 03_threads' && ! has 'unbound'
+    check $? "runner: watch on a terminal: keys act without Enter (h shows the hint, q quits)"
+  fi
 
   # --- Bad set-ups ----------------------------------------------------------------------------
   fake=$SELFTEST_TMP/jdk-17
@@ -248,7 +250,8 @@ JAVA
 }
 
 # Runs watch in copy $1, solves exercise 03 by saving its solution over file $2; mode $3 is
-# "events" or "poll". Succeeds when watch re-checks, says 03 passes, and then quits on "q".
+# "events" or "poll". Succeeds when watch re-checks, says 03 passes, waits for Enter before it
+# shows the next exercise (99_extra), shows it after Enter, and then quits on "q".
 watch_test() {
   local copy=$1 file=$2 mode=$3 keys out pid i status=1
   keys=$(mktemp -u "$SELFTEST_TMP/keys.XXXX") && mkfifo "$keys"
@@ -259,13 +262,15 @@ watch_test() {
   for i in $(seq 1 600); do grep -q 'Watching your files' "$out" 2>/dev/null && break; sleep 0.05; done
   cp "$copy"/solutions/03_*/src/main/java/course/*/WordCount.java "$file"
   for i in $(seq 1 600); do
-    if grep -q '03_threads passes' "$out" && grep -qE 'Press Enter to move on|All [0-9]+ exercises pass' "$out"; then
-      status=0
-      break
-    fi
+    grep -q '03_threads passes' "$out" && grep -q 'Press Enter to move on to 99_extra' "$out" && break
     sleep 0.05
   done
-  echo >&7 # moves on, if asked
+  sleep 0.3
+  # It waits for Enter before it moves on: no verdict on 99 yet; after Enter, there is one.
+  if ! grep -q '✗ 99_extra' "$out"; then
+    echo >&7
+    for i in $(seq 1 300); do grep -q '✗ 99_extra' "$out" && status=0 && break; sleep 0.05; done
+  fi
   echo q >&7
   for i in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.05; done
   kill "$pid" 2>/dev/null && status=1 # still running after q: a failure

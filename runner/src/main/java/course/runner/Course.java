@@ -41,11 +41,6 @@ public record Course(Path root) {
         .findFirst();
   }
 
-  /** The exercise after {@code exercise}, if any. */
-  public Optional<Exercise> next(Exercise exercise) {
-    return exercises().stream().filter(e -> e.name().compareTo(exercise.name()) > 0).findFirst();
-  }
-
   /** The support module's sources, which every exercise compiles against. */
   public Path supportSources() {
     return root.resolve("support/src/main");
