@@ -1,7 +1,11 @@
 package course.runner;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -92,7 +96,22 @@ public final class Checker {
     return missing;
   }
 
+  /**
+   * Compiles and tests, holding a lock on {@code .course/build.lock}: a {@code ./verify.sh} run
+   * while {@code watch} runs in another terminal waits for it rather than share its folders.
+   */
   private Verdict compileAndTest(Exercise exercise, Code code) {
+    var lockFile = course.state().resolve("build.lock");
+    try (var channel =
+            FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        var lock = channel.lock()) {
+      return compileAndTestLocked(exercise, code);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private Verdict compileAndTestLocked(Exercise exercise, Code code) {
     var build =
         course
             .state()
