@@ -259,9 +259,9 @@ watch_test() {
   (cd "$copy" && COURSE_WATCH=$([ "$mode" = poll ] && echo poll) exec ./verify.sh watch <"$keys" >"$out" 2>&1) &
   pid=$!
   exec 7>"$keys"
-  for i in $(seq 1 600); do grep -q 'Watching your files' "$out" 2>/dev/null && break; sleep 0.05; done
+  for i in $(seq 1 1200); do grep -q 'Watching your files' "$out" 2>/dev/null && break; sleep 0.05; done
   cp "$copy"/solutions/03_*/src/main/java/course/*/WordCount.java "$file"
-  for i in $(seq 1 600); do
+  for i in $(seq 1 1200); do # generous: the machine may be busy
     grep -q '03_threads passes' "$out" && grep -q 'Press Enter to move on to 99_extra' "$out" && break
     sleep 0.05
   done
@@ -269,10 +269,10 @@ watch_test() {
   # It waits for Enter before it moves on: no verdict on 99 yet; after Enter, there is one.
   if ! grep -q '✗ 99_extra' "$out"; then
     echo >&7
-    for i in $(seq 1 300); do grep -q '✗ 99_extra' "$out" && status=0 && break; sleep 0.05; done
+    for i in $(seq 1 1200); do grep -q '✗ 99_extra' "$out" && status=0 && break; sleep 0.05; done
   fi
   echo q >&7
-  for i in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.05; done
+  for i in $(seq 1 200); do kill -0 "$pid" 2>/dev/null || break; sleep 0.05; done
   kill "$pid" 2>/dev/null && status=1 # still running after q: a failure
   exec 7>&-
   wait "$pid" 2>/dev/null

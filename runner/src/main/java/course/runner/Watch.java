@@ -56,6 +56,8 @@ public final class Watch {
     watcher.start();
     Exercise shown = null;
     while (true) {
+      // Taken before the check: a save during the check or while its verdict prints counts.
+      var before = watcher.snapshot();
       var pass = session.pass();
       out.print(ansi.clearScreen());
       var stopped = pass.finished() ? null : pass.stop().exercise();
@@ -79,7 +81,7 @@ public final class Watch {
               keysWork
                   ? "Watching your files. Keys: Enter or r check again · h hint · l list · q quit"
                   : "Watching your files (Ctrl-C to stop)."));
-      if (!waitForNextRound(watcher)) {
+      if (!waitForNextRound(watcher, before)) {
         return 0;
       }
     }
@@ -115,8 +117,11 @@ public final class Watch {
   }
 
   /** Waits for a save or a key; false when the learner quits. */
-  private boolean waitForNextRound(FileWatcher watcher) throws InterruptedException {
-    var before = watcher.snapshot();
+  private boolean waitForNextRound(FileWatcher watcher, String before)
+      throws InterruptedException {
+    if (!watcher.snapshot().equals(before)) {
+      return true; // saved while the check ran
+    }
     while (true) {
       var event = events.take();
       switch (event) {
