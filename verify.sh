@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # verify.sh: the course's runner. Run it from anywhere; it works from the repository root.
 #
-#   ./verify.sh              check the exercises in order, stop at the first one that fails
-#   ./verify.sh selfcheck    test the course itself: every solution passes, every stub fails
-#   ./verify.sh --help       this help
+#   ./verify.sh                check the exercises in order, stop at the first one not done
+#   ./verify.sh watch          the same, again on every save
+#   ./verify.sh list | hint [NN] | reset NN | bench | selfcheck | --help
 #
 # It finds a JDK 21+ by itself (JAVA_HOME, PATH, the usual install folders) and uses the Maven
-# Wrapper, which downloads the Maven version the course is tested with on first use.
+# Wrapper, which downloads the Maven version the course is tested with on first use. The
+# learner's commands run the course's own runner (runner/, package course.runner): it compiles
+# and tests an exercise in one warm JVM, with the libraries Maven resolved for that exercise.
 set -u
 cd "$(dirname "$0")" || exit 2
 ROOT=$PWD
@@ -51,9 +53,15 @@ find_jdk() {
   if [ -x /usr/libexec/java_home ]; then
     home=$(/usr/libexec/java_home -v 21+ 2>/dev/null) && candidates+=("$home")
   fi
-  for home in /usr/lib/jvm/* /opt/java/* /opt/jdk* /usr/java/* /usr/local/opt/openjdk*/libexec/openjdk.jdk/Contents/Home \
-    /Library/Java/JavaVirtualMachines/*/Contents/Home "$HOME"/.sdkman/candidates/java/* "$HOME"/.jdks/* \
-    "$HOME"/.asdf/installs/java/* "$HOME"/.local/share/mise/installs/java/*; do
+  # COURSE_JDK_DIRS (folders separated by ":") replaces the usual install folders: the
+  # self-check uses it to pretend a machine has no JDK.
+  local search=(/usr/lib/jvm/* /opt/java/* /opt/jdk* /usr/java/* /usr/local/opt/openjdk*/libexec/openjdk.jdk/Contents/Home
+    /Library/Java/JavaVirtualMachines/*/Contents/Home "$HOME"/.sdkman/candidates/java/* "$HOME"/.jdks/*
+    "$HOME"/.asdf/installs/java/* "$HOME"/.local/share/mise/installs/java/*)
+  if [ -n "${COURSE_JDK_DIRS+set}" ]; then
+    IFS=: read -r -a search <<<"$COURSE_JDK_DIRS"
+  fi
+  for home in "${search[@]}"; do
     [ -d "$home" ] && candidates+=("$home")
   done
   # The first candidate that is 21+ wins when it is JAVA_HOME or on PATH; otherwise the newest.
@@ -65,7 +73,18 @@ find_jdk() {
       if [ "$major" -gt "$best" ]; then best=$major; found=$home; fi
     fi
   done
+  local old_home=''
+  if [ -n "${JAVA_HOME:-}" ] && [ "$found" != "$JAVA_HOME" ]; then
+    major=$(jdk_major "$JAVA_HOME")
+    if [ -n "$major" ]; then
+      old_home="JAVA_HOME ($JAVA_HOME) is JDK $major"
+    else
+      old_home="JAVA_HOME ($JAVA_HOME) is not a JDK (no bin/java and bin/javac)"
+    fi
+    [ -n "$found" ] && printf '%s\n' "${YELLOW}!${OFF} $old_home, not a JDK 21+: using $found instead." >&2
+  fi
   if [ -z "$found" ]; then
+    [ -n "$old_home" ] && printf '%s\n' "${RED}✗ $old_home: the course needs JDK 21 or newer.${OFF}" >&2
     cat >&2 <<EOF
 ${RED}✗ No JDK 21 or newer found.${OFF}
   This course needs a JDK (not just a JRE) of version 21 or newer. I looked at JAVA_HOME,
@@ -121,73 +140,95 @@ module_status() {
 # The chapter of exercise folder $1, e.g. book/03_threads.md.
 chapter_of() { printf 'book/%s.md' "$(basename "$1")"; }
 
-# The files a learner edits in exercise $1: main sources with a TODO, else all main sources.
-files_to_edit() {
-  local files
-  files=$(grep -rl 'TODO' "$1/src/main" 2>/dev/null)
-  [ -n "$files" ] || files=$(find "$1/src/main" -name '*.java' 2>/dev/null)
-  printf '%s\n' "$files" | sort
-}
-
-# Prints the first compiler errors of the log, with file and line.
-compiler_errors() {
-  grep -E '^\[ERROR\] /.*\.java:\[[0-9]+,[0-9]+\]' "$1" | sed "s|^\[ERROR\] $ROOT/||" | awk '!seen[$0]++' | head -n 3
-}
-
 # ---------------------------------------------------------------------------------------------
-# ./verify.sh: take the course.
+# The runner (runner/, course.runner): built on first use, rebuilt when its sources change.
 
-run_course() {
-  find_jdk
-  local all total done_count=0 log=$STATE/last-run.log summary ex nn status
-  all=$(exercises)
-  total=$(printf '%s\n' "$all" | grep -c .)
-  say "${DIM}Checking the exercises in order (JDK $(jdk_major "$JAVA_HOME"))…${OFF}"
-  mvn_logged "$log" test
-  summary=$(reactor_summary "$log")
-  if [ -z "$summary" ]; then
+# The SHA-256 of stdin.
+sha() { if command -v sha256sum >/dev/null 2>&1; then sha256sum; else shasum -a 256; fi | cut -c1-64; }
+
+# One fingerprint for the files (and folders) given, by name and content.
+files_hash() {
+  find "$@" -type f -not -path '*/target/*' 2>/dev/null | LC_ALL=C sort | while IFS= read -r file; do
+    printf '%s %s\n' "$file" "$(sha <"$file")"
+  done | sha
+}
+
+RUNNER=$STATE/runner
+
+# Whether every library named in the classpath files $@ is still there (a cleaned ~/.m2, say).
+libraries_present() {
+  local entry file
+  for entry in $(for file in "$@"; do tr ':' ' ' <"$file"; echo; done 2>/dev/null); do
+    case $entry in */target/classes) continue ;; esac
+    [ -e "$entry" ] || return 1
+  done
+}
+
+# Builds the runner with Maven when its sources (or the parent POM) changed since the last build.
+ensure_runner() {
+  local stamp log=$STATE/maven-runner.log
+  stamp=$({ files_hash runner/pom.xml runner/src; sha <pom.xml; } | sha)
+  if [ -f "$RUNNER/course-runner.jar" ] && [ "$(cat "$RUNNER/stamp" 2>/dev/null)" = "$stamp" ] \
+    && libraries_present "$RUNNER/classpath.txt"; then
+    return 0
+  fi
+  [ -f "$RUNNER/stamp" ] || say "${DIM}First run: building the course's runner (the first run downloads Maven and the libraries, so it needs network access; later runs work offline)…${OFF}"
+  [ -f "$RUNNER/stamp" ] && say "${DIM}The runner changed: building it again…${OFF}"
+  if ! mvn_logged "$log" -f runner/pom.xml package dependency:build-classpath \
+    -Dmdep.outputFile=target/classpath.txt -Dmdep.includeScope=runtime; then
     explain_setup_failure "$log"
   fi
-  if [ "$(module_status 'support' "$summary")" = FAILURE ]; then
-    fail_setup "The course's support module failed to build. Did you edit support/? Restore it with: git checkout -- support. Details: $log"
-  fi
-  for ex in $all; do
-    nn=$(basename "$ex" | cut -c1-2)
-    status=$(module_status "exercise $nn:" "$summary")
-    if [ "$status" = SUCCESS ]; then
-      done_count=$((done_count + 1))
-      continue
-    fi
-    report_failure "$ex" "$log" "$done_count" "$total"
-    return 1
-  done
-  say "${GREEN}${BOLD}✓ All $total exercises pass.${OFF} You have finished the course: well done!"
-  say "Compare your code with the reference answers in solutions/, and try ./verify.sh bench to see the speed-ups."
-  return 0
+  rm -rf "$RUNNER" && mkdir -p "$RUNNER"
+  cp runner/target/course-runner.jar runner/target/classpath.txt "$RUNNER/"
+  printf '%s\n' "$stamp" >"$RUNNER/stamp"
 }
 
-report_failure() {
-  local ex=$1 log=$2 done_count=$3 total=$4 name errors report
-  name=$(basename "$ex")
-  say "${BOLD}Progress: $done_count/$total exercises done.${OFF}"
-  errors=$(compiler_errors "$log" | grep -F "$ex/" || true)
-  if [ -n "$errors" ]; then
-    say "${RED}✗ $name does not compile.${OFF} The compiler's first complaint:"
-    printf '%s\n' "$errors" | sed 's/^/    /'
-  else
-    say "${RED}✗ $name: its tests fail.${OFF}"
-    report=$("$JAVA_HOME/bin/java" runner/Report.java "$ex" 3 2>/dev/null)
-    if [ -n "$report" ]; then
-      printf '%s\n' "$report" | sed 's/^/  /'
-    else
-      say "  The tests did not run to the end. The last lines of the log ($log):"
-      tail -n 8 "$log" | sed 's/^/    /'
-    fi
+# Asks Maven for every exercise's test classpath, when a pom.xml changed since it last did.
+ensure_classpaths() {
+  local stamp ex name log=$STATE/maven-classpath.log missing=''
+  stamp=$(cat pom.xml support/pom.xml exercises/pom.xml exercises/[0-9][0-9]_*/pom.xml 2>/dev/null | sha)
+  for ex in $(exercises); do
+    [ -f "$STATE/classpath/$(basename "$ex").txt" ] || missing=yes
+  done
+  if [ -z "$missing" ] && [ "$(cat "$STATE/classpath/poms.sha256" 2>/dev/null)" = "$stamp" ] \
+    && libraries_present "$STATE"/classpath/*.txt; then
+    return 0
   fi
-  say ""
-  say "  Read:  $(chapter_of "$ex")"
-  files_to_edit "$ex" | sed 's/^/  Edit:  /'
-  say "  Then run ./verify.sh again."
+  say "${DIM}Asking Maven for the exercises' libraries (again only when a pom.xml changes)…${OFF}"
+  if ! mvn_logged "$log" process-classes -Dmaven.main.skip=true dependency:build-classpath \
+    -Dmdep.includeScope=test -Dmdep.outputFile=target/course-classpath.txt; then
+    explain_setup_failure "$log"
+  fi
+  rm -rf "$STATE/classpath" && mkdir -p "$STATE/classpath"
+  for ex in $(exercises); do
+    name=$(basename "$ex")
+    [ -f "$ex/target/course-classpath.txt" ] || fail_setup "Maven gave no classpath for $ex: is it listed in pom.xml? Details: $log"
+    cp "$ex/target/course-classpath.txt" "$STATE/classpath/$name.txt"
+  done
+  printf '%s\n' "$stamp" >"$STATE/classpath/poms.sha256"
+}
+
+# Runs the runner with a command (check, watch, list, hint, reset, manifest, verdicts).
+run_runner() {
+  find_jdk
+  ensure_runner
+  ensure_classpaths
+  local color=0 jit=()
+  [ -n "$RED" ] && color=1
+  # A one-shot check lives about a second: the quick JIT compiler alone (C1) answers sooner.
+  # Watch mode lives long, and gets both compilers.
+  [ "$1" = watch ] || jit=(-XX:TieredStopAtLevel=1)
+  # -XX:+AutoCreateSharedArchive keeps the classes the runner loads (javac's, JUnit's) in a
+  # class-data archive: it starts faster from the second run on. -Xlog:disable: no JVM chatter.
+  # Watch mode on a terminal: keys act at once, without Enter (line editing off until it ends).
+  if [ "$1" = watch ] && [ -t 0 ] && TTY_STATE=$(stty -g 2>/dev/null); then
+    trap 'stty "$TTY_STATE" 2>/dev/null' EXIT
+    stty -icanon -echo min 1 2>/dev/null
+  fi
+  COURSE_COLOR=$color "$JAVA_HOME/bin/java" -XX:+EnableDynamicAgentLoading -Xshare:auto "${jit[@]}" \
+    -XX:SharedArchiveFile="$RUNNER/runner.jsa" -XX:+AutoCreateSharedArchive -Xlog:disable -Xlog:all=off \
+    -Dcourse.root="$ROOT" -Dstdout.encoding=UTF-8 \
+    -cp "$RUNNER/course-runner.jar:$(cat "$RUNNER/classpath.txt")" course.runner.Main "$@"
 }
 
 # ---------------------------------------------------------------------------------------------
@@ -221,7 +262,7 @@ report_counts() {
 
 selfcheck() {
   find_jdk
-  local ex name nn sol status summary counts tests failed log
+  local ex name nn sol status summary counts tests failed log kind
   say "${BOLD}Self-check of the course${OFF} (JDK $(jdk_major "$JAVA_HOME"), $(nproc 2>/dev/null || echo '?') cores)"
 
   say "${BOLD}1. Structure${OFF}"
@@ -242,6 +283,7 @@ selfcheck() {
 
   say "${BOLD}2. Every solution passes its exercise's tests${OFF}"
   log=$STATE/selfcheck-solutions.log
+  find solutions -path '*/target/surefire-reports' -type d -prune -exec rm -rf {} +
   mvn_logged "$log" -Psolutions -fae test
   summary=$(reactor_summary "$log")
   [ -n "$summary" ] || explain_setup_failure "$log"
@@ -267,6 +309,25 @@ selfcheck() {
     check $? "stub $name compiles and fails as it should ($failed of $tests tests fail)"
   done
 
+  say "${BOLD}4. The runner agrees with Maven${OFF}"
+  (run_runner manifest --check); check $? "exercises/tests.sha256 and exercises/stubs.sha256 are up to date"
+  local verdicts runner_says maven_says
+  verdicts=$(run_runner verdicts 2>&1)
+  for ex in $(exercises); do
+    name=$(basename "$ex")
+    for kind in stub solution; do
+      runner_says=$(printf '%s\n' "$verdicts" | awk -v n="$name" -v k="$kind" '$1 == n && $2 == k { print $3, $4 }')
+      if [ "$kind" = stub ]; then maven_says=$(report_counts "$ex"); else maven_says=$(report_counts "solutions/$name"); fi
+      [ -n "$runner_says" ] && [ "$runner_says" = "$maven_says" ]
+      check $? "runner on the $kind of $name: ${runner_says:-no verdict} (tests, failed); Maven: $maven_says"
+    done
+  done
+
+  say "${BOLD}5. The runner's own tests${OFF}"
+  # shellcheck source=runner/scripts/selftest.sh
+  . runner/scripts/selftest.sh
+  runner_selftests
+
   say ""
   say "$PASSED passed, $FAILED failed"
   [ "$FAILED" -eq 0 ]
@@ -274,27 +335,123 @@ selfcheck() {
 
 # ---------------------------------------------------------------------------------------------
 
+help_for() {
+  case "$1" in
+    check | "")
+      cat <<EOF
+${BOLD}./verify.sh${OFF} [--recheck]
+  Checks the exercises in order and stops at the first one not done: its failing test's
+  message, the chapter to read, the file to edit. Exercises that passed and have not changed
+  since are not run again; --recheck runs them all. Exit status 0 when every exercise passes.
+EOF
+      ;;
+    watch)
+      cat <<EOF
+${BOLD}./verify.sh watch${OFF} [--recheck]
+  Checks the exercises, then again every time you save a file. Keys: Enter (or r) checks
+  again, h shows the hint, l the list, q quits. When an exercise passes, it shows the next one
+  and waits for Enter before moving on. COURSE_WATCH=poll watches by polling only (for
+  folders where file events are missed).
+EOF
+      ;;
+    list)
+      cat <<EOF
+${BOLD}./verify.sh list${OFF}
+  Every exercise and its state: done, current (the one to work on), started, not started.
+  The same list is kept in .course/progress.txt.
+EOF
+      ;;
+    hint)
+      cat <<EOF
+${BOLD}./verify.sh hint${OFF} [NN]
+  A short hint for exercise NN (e.g. 03), or for the current exercise: where to look, not the
+  answer. It is the file exercises/NN_topic/HINT.md.
+EOF
+      ;;
+    reset)
+      cat <<EOF
+${BOLD}./verify.sh reset${OFF} NN [--tests]  |  ${BOLD}./verify.sh reset --all${OFF} [--tests]
+  Puts exercise NN (or every exercise) back as the course ships it. Your files are saved
+  first in .course/saved/<date_time>/, never lost. --tests restores only the tests. Needs git.
+EOF
+      ;;
+    bench)
+      cat <<EOF
+${BOLD}./verify.sh bench${OFF} [args]
+  Runs the course's benchmarks (bench/run.sh), with the given arguments.
+EOF
+      ;;
+    selfcheck)
+      cat <<EOF
+${BOLD}./verify.sh selfcheck${OFF}
+  Tests the course itself (what CI runs): its structure, every solution passes and every
+  stub fails with Maven, the runner agrees with Maven on each, and the runner's own commands
+  work. Ends with "N passed, M failed"; exit status non-zero when anything failed.
+EOF
+      ;;
+    manifest)
+      cat <<EOF
+${BOLD}./verify.sh manifest${OFF} [--check]
+  For maintainers: rewrites exercises/tests.sha256 and exercises/stubs.sha256 (the course's
+  tests and stubs, which the runner compares a learner's files with) after you change an
+  exercise. --check only says whether they are up to date.
+EOF
+      ;;
+    *) return 1 ;;
+  esac
+}
+
 usage() {
   cat <<EOF
 ${BOLD}./verify.sh${OFF}: the course's runner.
 
-  ./verify.sh              Check the exercises in order and stop at the first one that
-                           fails: its failing tests, the chapter to read, the file to edit.
-  ./verify.sh selfcheck    Test the course itself (what CI runs): structure, every solution
-                           passes, every stub fails. Ends with "N passed, M failed".
-  ./verify.sh --help       This help.
+  ./verify.sh                Check the exercises in order; stop at the first one not done.
+  ./verify.sh watch          The same, again every time you save a file.
+  ./verify.sh list           Every exercise: done, current, not started.
+  ./verify.sh hint [NN]      A hint for exercise NN, or for the current one.
+  ./verify.sh reset NN       Put exercise NN back as it was (your files are saved first).
+  ./verify.sh bench          Run the benchmarks.
+  ./verify.sh selfcheck      Test the course itself (what CI runs).
+  ./verify.sh help CMD       More about a command (or: ./verify.sh CMD --help).
 
 Needs a JDK 21+ (found automatically) and, on the very first run, network access to Maven
-Central. Logs are kept in .course/.
+Central. Your progress is in .course/progress.txt; logs are kept in .course/.
 EOF
 }
 
+bench() {
+  if [ -f bench/run.sh ]; then
+    exec bash bench/run.sh "$@"
+  fi
+  fail_setup "The benchmarks are not installed in this copy of the course (bench/run.sh is missing)."
+}
+
+# Every command takes --help.
+for arg in "$@"; do
+  if [ "$arg" = --help ] || [ "$arg" = -h ]; then
+    case "${1:-}" in
+      --help | -h | help) usage ;;
+      --recheck) help_for check ;;
+      *) help_for "$1" || usage ;;
+    esac
+    exit 0
+  fi
+done
+
 case "${1:-}" in
-  "") run_course ;;
+  "" | --recheck) run_runner check "$@" ;;
+  check | watch | list | hint | reset | manifest | verdicts) run_runner "$@" ;;
   selfcheck) selfcheck ;;
-  -h | --help | help) usage ;;
+  bench) shift; bench "$@" ;;
+  help)
+    if [ -n "${2:-}" ]; then
+      help_for "$2" || { say "${RED}✗ Unknown command: $2${OFF}" >&2; usage >&2; exit 2; }
+    else
+      usage
+    fi
+    ;;
   *)
-    say "${RED}Unknown command: $1${OFF}" >&2
+    say "${RED}✗ Unknown command: $1${OFF}" >&2
     usage >&2
     exit 2
     ;;

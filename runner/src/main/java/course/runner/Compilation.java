@@ -1,0 +1,127 @@
+package course.runner;
+
+import com.sun.source.util.JavacTask;
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import javax.tools.Diagnostic;
+import javax.tools.DiagnosticCollector;
+import javax.tools.JavaFileObject;
+import javax.tools.ToolProvider;
+
+/**
+ * Compiles Java sources in this JVM with {@code javax.tools}, with the options the course's Maven
+ * build uses ({@code --release 21}, UTF-8), and copies resources beside the classes.
+ */
+public final class Compilation {
+
+  /** The compiler's first error: where it is and what it says. */
+  public record Error(Path file, long line, String message, String sourceLine) {}
+
+  /**
+   * What a compilation gave: the first error, or (when it compiled) a fingerprint of the API of the
+   * compiled classes, which tells whether code compiled against them must be compiled again.
+   */
+  public record Result(Optional<Error> error, String api) {}
+
+  private Compilation() {}
+
+  /**
+   * Compiles every {@code .java} file under {@code sources} into a fresh {@code output}, against
+   * {@code classpath}, then copies the files of {@code resources} (if it exists) into it.
+   */
+  public static Result compile(Path sources, Path resources, List<Path> classpath, Path output) {
+    var compiler = ToolProvider.getSystemJavaCompiler();
+    if (compiler == null) {
+      throw new IllegalStateException("This Java has no compiler: the course needs a JDK.");
+    }
+    Files2.recreate(output);
+    var files =
+        Fingerprint.filesUnder(List.of(sources)).stream()
+            .filter(file -> file.toString().endsWith(".java"))
+            .toList();
+    var api = new ApiFingerprint();
+    if (!files.isEmpty()) {
+      var diagnostics = new DiagnosticCollector<JavaFileObject>();
+      try (var fileManager =
+          compiler.getStandardFileManager(diagnostics, Locale.ENGLISH, StandardCharsets.UTF_8)) {
+        var options =
+            List.of(
+                "--release",
+                "21",
+                "-encoding",
+                "UTF-8",
+                "-proc:none",
+                "-nowarn",
+                "-Xlint:none",
+                "-d",
+                output.toString(),
+                "-cp",
+                String.join(File.pathSeparator, classpath.stream().map(Path::toString).toList()));
+        var units = fileManager.getJavaFileObjectsFromPaths(files);
+        var task =
+            (JavacTask) compiler.getTask(null, fileManager, diagnostics, options, null, units);
+        task.addTaskListener(api);
+        if (!task.call()) {
+          return new Result(Optional.of(firstError(diagnostics.getDiagnostics())), "");
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    copyResources(resources, output);
+    return new Result(Optional.empty(), api.digest());
+  }
+
+  private static Error firstError(List<Diagnostic<? extends JavaFileObject>> diagnostics) {
+    var error =
+        diagnostics.stream()
+            .filter(d -> d.getKind() == Diagnostic.Kind.ERROR)
+            .findFirst()
+            .orElseThrow();
+    var source = error.getSource();
+    Path file = source == null ? null : Path.of(source.toUri());
+    var message = error.getMessage(Locale.ENGLISH).lines().findFirst().orElse("");
+    var sourceLine = "";
+    if (file != null && error.getLineNumber() > 0) {
+      try {
+        var lines = Files.readAllLines(file);
+        sourceLine = lines.get((int) error.getLineNumber() - 1).strip();
+      } catch (IOException | IndexOutOfBoundsException e) {
+        sourceLine = "";
+      }
+    }
+    return new Error(file, error.getLineNumber(), message, sourceLine);
+  }
+
+  private static void copyResources(Path resources, Path output) {
+    for (var file : Fingerprint.filesUnder(List.of(resources))) {
+      var target = output.resolve(resources.relativize(file).toString());
+      try {
+        Files.createDirectories(target.getParent());
+        Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+  }
+
+  /** Lists every class file under {@code folder}, as paths relative to it. */
+  static List<String> classFiles(Path folder) {
+    var names = new ArrayList<String>();
+    for (var file : Fingerprint.filesUnder(List.of(folder))) {
+      if (file.toString().endsWith(".class")) {
+        names.add(folder.relativize(file).toString().replace('\\', '/'));
+      }
+    }
+    return names;
+  }
+}

@@ -1,0 +1,257 @@
+package course.runner;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+
+/**
+ * Turns a verdict into what the learner reads: the failing test's message first, then the chapter
+ * to read and the file to edit. Never more than {@link #MAX_LINES} lines.
+ */
+public final class Printer {
+
+  /** Where the runner writes every failure of the last run, messages in full. */
+  public static final String FAILURES_FILE = ".course/failures.txt";
+
+  /** The most lines a verdict may take. */
+  public static final int MAX_LINES = 15;
+
+  private static final int FAILURES_SHOWN = 2;
+  private static final int FIRST_MESSAGE_LINES = 5;
+  private static final int MESSAGE_LINES = 3;
+  private static final int LINE_WIDTH = 160;
+  private static final int MESSAGE_WIDTH = 94;
+
+  private final Ansi ansi;
+
+  public Printer(Ansi ansi) {
+    this.ansi = ansi;
+  }
+
+  /** The lines for {@code verdict}, at most {@link #MAX_LINES}. */
+  public List<String> lines(Verdict verdict) {
+    return lines(verdict, MAX_LINES);
+  }
+
+  /** The lines for {@code verdict}, at most {@code max}: fewer failures shown if need be. */
+  public List<String> lines(Verdict verdict, int max) {
+    var lines =
+        switch (verdict) {
+          case Verdict.Passed passed -> passed(passed);
+          case Verdict.Failed failed -> failed(failed, max);
+          case Verdict.DoesNotCompile broken -> doesNotCompile(broken);
+          case Verdict.TestsChanged changed -> testsChanged(changed);
+          case Verdict.FileMissing missing -> fileMissing(missing);
+        };
+    return lines.size() <= max ? lines : lines.subList(0, max);
+  }
+
+  private List<String> passed(Verdict.Passed verdict) {
+    var name = verdict.exercise().name();
+    if (verdict.remembered()) {
+      return List.of(ansi.green("✓ ") + name + " passes (unchanged since it last passed).");
+    }
+    var outcome = verdict.outcome();
+    return List.of(
+        ansi.green("✓ ")
+            + ansi.bold(name)
+            + " passes: "
+            + plural(outcome.tests(), "test")
+            + (outcome.skipped() > 0 ? " (" + outcome.skipped() + " skipped)" : "")
+            + ".");
+  }
+
+  private List<String> failed(Verdict.Failed verdict, int max) {
+    var outcome = verdict.outcome();
+    var name = verdict.exercise().name();
+    var header =
+        outcome.tests() == 0
+            ? ansi.red("✗ ") + ansi.bold(name) + ": no tests ran. Did a test class lose its tests?"
+            : ansi.red("✗ ")
+                + ansi.bold(name)
+                + ": "
+                + outcome.failures().size()
+                + " of "
+                + plural(outcome.tests(), "test")
+                + (outcome.failures().size() == 1 ? " fails." : " fail.");
+    var footer = new ArrayList<String>();
+    footer.add("");
+    footer.addAll(whereToWork(verdict.exercise()));
+    // The failures get the lines left over; the first failure always shows.
+    int room = Math.max(2, max - 1 - footer.size());
+    var failures = new ArrayList<String>();
+    int shown = 0;
+    boolean cut = false;
+    // Failures that say the same thing (every test of a stub: "not written yet") show once.
+    var distinct = new LinkedHashMap<String, TestRun.Failure>();
+    outcome.failures().forEach(failure -> distinct.putIfAbsent(explain(failure), failure));
+    for (var failure : distinct.values().stream().limit(FAILURES_SHOWN).toList()) {
+      var message = wrap(explain(failure));
+      // The first failure may say more: it is the one to fix first.
+      int lines = shown == 0 ? FIRST_MESSAGE_LINES : MESSAGE_LINES;
+      var block = new ArrayList<String>();
+      block.add("  " + ansi.red("✗ ") + clip(failure.test()));
+      message.stream().limit(lines).forEach(line -> block.add("      " + line));
+      if (shown > 0 && failures.size() + block.size() + 1 > room) {
+        break;
+      }
+      cut |= message.size() > lines;
+      failures.addAll(block.subList(0, Math.min(block.size(), room - 1)));
+      shown++;
+    }
+    int hidden = outcome.failures().size() - shown;
+    if (hidden > 0 || cut) {
+      failures.add(
+          ansi.dim(
+              "  "
+                  + (hidden > 0 ? "… and " + hidden + " more. " : "")
+                  + "Every message in full: "
+                  + FAILURES_FILE));
+    }
+    var lines = new ArrayList<String>();
+    lines.add(header);
+    lines.addAll(failures);
+    lines.addAll(footer);
+    return lines;
+  }
+
+  private List<String> doesNotCompile(Verdict.DoesNotCompile verdict) {
+    var error = verdict.error();
+    var exercise = verdict.exercise();
+    var lines = new ArrayList<String>();
+    var where =
+        error.file() == null ? "" : exercise.relative(error.file()) + ":" + error.line() + ": ";
+    var inTests =
+        error.file() != null && error.file().startsWith(exercise.dir().resolve("src/test"));
+    lines.add(
+        ansi.red("✗ ")
+            + ansi.bold(exercise.name())
+            + (inTests
+                ? ": the tests do not compile against your code. The compiler's first error:"
+                : " does not compile. The compiler's first error:"));
+    lines.add("    " + clip(where + error.message()));
+    if (!error.sourceLine().isEmpty()) {
+      lines.add("        " + clip(error.sourceLine()));
+    }
+    if (inTests) {
+      lines.add("  Keep the class, method and parameter names of the stub: the tests call them.");
+    }
+    lines.add("");
+    lines.addAll(whereToWork(exercise));
+    return lines;
+  }
+
+  private List<String> testsChanged(Verdict.TestsChanged verdict) {
+    var exercise = verdict.exercise();
+    var lines = new ArrayList<String>();
+    lines.add(
+        ansi.red("✗ ")
+            + ansi.bold(exercise.name())
+            + ": its tests are not the course's any more, so it cannot count as done.");
+    for (var change : verdict.changes().stream().limit(4).toList()) {
+      lines.add("    " + change.kind().name().toLowerCase() + ":  " + change.path());
+    }
+    lines.add("  The tests decide when an exercise is done: edit src/main, never src/test.");
+    lines.add("  Restore the tests (your edited copies are saved in .course/saved/ first):");
+    lines.add("    " + ansi.bold("./verify.sh reset " + exercise.number() + " --tests"));
+    return lines;
+  }
+
+  private List<String> fileMissing(Verdict.FileMissing verdict) {
+    var exercise = verdict.exercise();
+    var lines = new ArrayList<String>();
+    lines.add(ansi.red("✗ ") + ansi.bold(exercise.name()) + ": a file of the exercise is missing:");
+    verdict.paths().stream().limit(4).forEach(path -> lines.add("    " + path));
+    lines.add(
+        "  Restore the exercise's files (your current ones are saved in .course/saved/ first):");
+    lines.add("    " + ansi.bold("./verify.sh reset " + exercise.number()));
+    return lines;
+  }
+
+  /** "Read: the chapter", "Edit: the files with a TODO", "Stuck? the hint". */
+  List<String> whereToWork(Exercise exercise) {
+    var lines = new ArrayList<String>();
+    lines.add("  Read:  " + exercise.relative(exercise.chapter()));
+    var files = filesToEdit(exercise);
+    files.stream().limit(2).forEach(file -> lines.add("  Edit:  " + file));
+    if (files.size() > 2) {
+      lines.add(
+          "         … and "
+              + (files.size() - 2)
+              + " more in "
+              + exercise.relative(exercise.mainSources()));
+    }
+    lines.add("  Stuck? " + "./verify.sh hint " + exercise.number());
+    return lines;
+  }
+
+  /** The learner's files: those with a TODO, or all of src/main when no TODO is left. */
+  static List<String> filesToEdit(Exercise exercise) {
+    var files =
+        Fingerprint.filesUnder(List.of(exercise.mainSources())).stream()
+            .filter(file -> file.toString().endsWith(".java"))
+            .toList();
+    var withTodo =
+        files.stream()
+            .filter(
+                file -> {
+                  try {
+                    return Files.readString(file).contains("TODO");
+                  } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                  }
+                })
+            .toList();
+    return (withTodo.isEmpty() ? files : withTodo).stream().map(exercise::relative).toList();
+  }
+
+  /** A failure's message, made for a learner: a TODO reads as "not written yet". */
+  static String explain(TestRun.Failure failure) {
+    var message = failure.message().strip();
+    var type = failure.type();
+    if (type.endsWith("UnsupportedOperationException") && message.startsWith("TODO")) {
+      return "Not written yet: " + message;
+    }
+    // JUnit's "message ==> expected: <a> but was: <b>": the comparison on a line of its own.
+    message = message.replace(" ==> ", "\n");
+    if (!type.contains("AssertionFailedError") && !type.contains("AssertionError")) {
+      var simpleType = type.substring(type.lastIndexOf('.') + 1);
+      message = simpleType + (message.isEmpty() ? "" : ": " + message);
+    }
+    return message.isEmpty() ? "(no message)" : message;
+  }
+
+  /** The message's lines, long ones wrapped between words to {@link #MESSAGE_WIDTH}. */
+  static List<String> wrap(String message) {
+    var lines = new ArrayList<String>();
+    for (var paragraph : message.lines().toList()) {
+      if (paragraph.length() <= MESSAGE_WIDTH) {
+        lines.add(paragraph); // short lines (a table, say) keep their spaces
+        continue;
+      }
+      var line = new StringBuilder();
+      for (var word : paragraph.split(" ", -1)) {
+        if (line.length() > 0 && line.length() + 1 + word.length() > MESSAGE_WIDTH) {
+          lines.add(line.toString());
+          line.setLength(0);
+        } else if (line.length() > 0) {
+          line.append(' ');
+        }
+        line.append(word);
+      }
+      lines.add(clip(line.toString().stripTrailing()));
+    }
+    return lines;
+  }
+
+  private static String clip(String line) {
+    return line.length() <= LINE_WIDTH ? line : line.substring(0, LINE_WIDTH - 1) + "…";
+  }
+
+  static String plural(int n, String noun) {
+    return n + " " + noun + (n == 1 ? "" : "s");
+  }
+}

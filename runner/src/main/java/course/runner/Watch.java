@@ -1,0 +1,184 @@
+package course.runner;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code ./verify.sh watch}: checks again every time a file is saved, in the same warm JVM, so the
+ * verdict comes back in a fraction of a second. Keys: Enter or {@code r} to check again, {@code h}
+ * for the hint, {@code l} for the list, {@code q} to quit. When an exercise passes, it shows the
+ * next one and waits for Enter before moving on.
+ */
+public final class Watch {
+
+  /** Something the watch loop reacts to. */
+  private sealed interface Event {
+    record FileChanged() implements Event {}
+
+    record Key(String text) implements Event {}
+
+    record NoMoreInput() implements Event {}
+  }
+
+  /** Saves come in bursts (an editor may write a file twice): wait this long for the rest. */
+  private static final long SETTLE_MILLIS = 40;
+
+  private final Course course;
+  private final Session session;
+  private final Ansi ansi;
+  private final Printer printer;
+  private final PrintStream out;
+  private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
+  private boolean keysWork = true;
+
+  public Watch(Course course, boolean recheck, Ansi ansi, PrintStream out) {
+    this.course = course;
+    this.session = new Session(course, recheck, ansi);
+    this.ansi = ansi;
+    this.printer = new Printer(ansi);
+    this.out = out;
+  }
+
+  /** Runs until the learner types {@code q} (or presses Ctrl-C). */
+  public int run(InputStream in) throws InterruptedException {
+    readKeys(in);
+    var watcher =
+        new FileWatcher(
+            List.of(course.root().resolve("exercises"), course.supportSources()),
+            () -> events.add(new Event.FileChanged()));
+    watcher.start();
+    Exercise shown = null;
+    while (true) {
+      // Taken before the check: a save during the check or while its verdict prints counts.
+      var before = watcher.snapshot();
+      var pass = session.pass();
+      out.print(ansi.clearScreen());
+      var stopped = pass.finished() ? null : pass.stop().exercise();
+      // The exercise on screen passes now (or passed before with this very code).
+      var movedOn = shown != null && !shown.equals(stopped) && shown.compareTo(stopped) < 0;
+      var previous = shown;
+      shown = stopped;
+      if (movedOn && !passedNow(pass, previous)) {
+        out.println(printer.lines(new Verdict.Passed(previous, null)).getFirst());
+      }
+      if (movedOn && stopped != null) {
+        session.printPassedNow(pass, out);
+        if (!askToMoveOn(stopped)) {
+          return 0;
+        }
+        continue; // check again: the learner may have saved while the question was open
+      }
+      session.print(pass, out);
+      out.println(
+          ansi.dim(
+              keysWork
+                  ? "Watching your files. Keys: Enter or r check again · h hint · l list · q quit"
+                  : "Watching your files (Ctrl-C to stop)."));
+      if (!waitForNextRound(watcher, before)) {
+        return 0;
+      }
+    }
+  }
+
+  private static boolean passedNow(Session.Pass pass, Exercise exercise) {
+    return pass.passedNow().stream().anyMatch(v -> v.exercise().equals(exercise));
+  }
+
+  /** Shows the next step and waits for Enter; false when the learner quits. */
+  private boolean askToMoveOn(Exercise next) throws InterruptedException {
+    out.println();
+    out.println(
+        ansi.bold("Next: " + next.name())
+            + ". Read "
+            + next.relative(next.chapter())
+            + ", then edit "
+            + String.join(", ", Printer.filesToEdit(next))
+            + ".");
+    if (!keysWork) {
+      return true;
+    }
+    out.println(ansi.dim("Press Enter to move on to " + next.name() + " (q to quit)."));
+    while (true) {
+      var event = events.take();
+      if (event instanceof Event.Key key) {
+        return !key.text().equals("q");
+      }
+      if (event instanceof Event.NoMoreInput) {
+        return true;
+      }
+    }
+  }
+
+  /** Waits for a save or a key; false when the learner quits. */
+  private boolean waitForNextRound(FileWatcher watcher, String before)
+      throws InterruptedException {
+    if (!watcher.snapshot().equals(before)) {
+      return true; // saved while the check ran
+    }
+    while (true) {
+      var event = events.take();
+      switch (event) {
+        case Event.Key key when key.text().equals("q") -> {
+          return false;
+        }
+        case Event.Key key when key.text().equals("h") ->
+            new Commands(course, ansi, out).hint(null);
+        case Event.Key key when key.text().equals("l") -> new Commands(course, ansi, out).list();
+        case Event.Key key -> {
+          return true;
+        }
+        case Event.NoMoreInput none -> keysWork = false;
+        case Event.FileChanged changed -> {
+          settle();
+          if (!watcher.snapshot().equals(before)) {
+            return true;
+          }
+        }
+      }
+    }
+  }
+
+  /** Lets a burst of file events pass, then forgets them: one round per save. */
+  private void settle() throws InterruptedException {
+    TimeUnit.MILLISECONDS.sleep(SETTLE_MILLIS);
+    events.removeIf(event -> event instanceof Event.FileChanged);
+  }
+
+  /**
+   * Reads keys one at a time. On a terminal verify.sh turns off line editing, so a key acts at
+   * once; elsewhere keys arrive with their Enter, which is then not a key of its own.
+   */
+  private void readKeys(InputStream in) {
+    Thread.ofPlatform()
+        .daemon()
+        .name("course-keys")
+        .start(
+            () -> {
+              try (var reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
+                int previous = '\n';
+                int c;
+                while ((c = reader.read()) != -1) {
+                  if (c == '\r' || c == '\n') {
+                    if (previous == '\n') {
+                      events.add(new Event.Key(""));
+                    }
+                    c = '\n';
+                  } else if (!Character.isWhitespace(c)) {
+                    events.add(new Event.Key(String.valueOf((char) Character.toLowerCase(c))));
+                  }
+                  previous = c;
+                }
+              } catch (IOException e) {
+                // Treated as the end of input below.
+              }
+              events.add(new Event.NoMoreInput());
+            });
+  }
+}
