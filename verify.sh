@@ -248,7 +248,7 @@ check() { # check <ok:0|1> <description>
 surefire_summaries() {
   awk '
     /^\[INFO\] Building .* 1\.0\.0-SNAPSHOT/ { sub(/^\[INFO\] Building /, ""); sub(/ 1\.0\.0-SNAPSHOT.*/, ""); module = $0 }
-    /Tests run: [0-9]+, Failures: [0-9]+, Errors: [0-9]+, Skipped: [0-9]+$/ { sub(/^\[[A-Z]+\] /, ""); printf "    %-40s %s\n", module, $0 }
+    /Tests run: [0-9]+, Failures: [0-9]+, Errors: [0-9]+, Skipped: [0-9]+$/ { sub(/^\[[A-Z]+\] /, ""); printf "    %-46s %s\n", module, $0 }
   ' "$1"
 }
 
@@ -280,6 +280,10 @@ selfcheck() {
     [ -z "$(find "$sol" -path '*/src/test/*' -name '*.java' | head -1)" ]
     check $? "$(basename "$sol") has no test copy of its own"
   done
+
+  mvn_logged "$STATE/selfcheck-format.log" -Pexercises,solutions spotless:check &&
+    mvn_logged "$STATE/selfcheck-format-runner.log" -f runner/pom.xml spotless:check
+  check $? "the course's Java code is formatted (./mvnw spotless:apply; logs in .course/)"
 
   say "${BOLD}2. Every solution passes its exercise's tests${OFF}"
   log=$STATE/selfcheck-solutions.log

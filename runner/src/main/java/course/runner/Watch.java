@@ -117,8 +117,7 @@ public final class Watch {
   }
 
   /** Waits for a save or a key; false when the learner quits. */
-  private boolean waitForNextRound(FileWatcher watcher, String before)
-      throws InterruptedException {
+  private boolean waitForNextRound(FileWatcher watcher, String before) throws InterruptedException {
     if (!watcher.snapshot().equals(before)) {
       return true; // saved while the check ran
     }

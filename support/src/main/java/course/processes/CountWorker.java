@@ -9,9 +9,9 @@ import java.nio.charset.StandardCharsets;
  * read back the count.
  *
  * <p>It reads its standard input as UTF-8 <em>to the end</em>, counts the words with {@link
- * Chunks#countWords}, prints the count on one line of standard output, and exits with status 0.
- * "To the end" matters: the worker only starts counting once its standard input is closed, so
- * the parent must close the child's stdin after writing the chunk.
+ * Chunks#countWords}, prints the count on one line of standard output, and exits with status 0. "To
+ * the end" matters: the worker only starts counting once its standard input is closed, so the
+ * parent must close the child's stdin after writing the chunk.
  *
  * <p>It lives in the support module so that the exercise and its solution share one copy.
  */

@@ -10,15 +10,15 @@ public final class ChildJvm {
   private ChildJvm() {}
 
   /**
-   * The command that starts a new JVM running {@code mainClass}: the same {@code java} as this
-   * JVM, the same classpath, and the class's name. Hand it to {@link ProcessBuilder}.
+   * The command that starts a new JVM running {@code mainClass}: the same {@code java} as this JVM,
+   * the same classpath, and the class's name. Hand it to {@link ProcessBuilder}.
    *
    * <pre>{@code
    * var process = new ProcessBuilder(ChildJvm.command(CountWorker.class)).start();
    * }</pre>
    *
-   * <p>The child gets a small serial garbage collector: a short-lived worker needs no more, and
-   * it starts faster.
+   * <p>The child gets a small serial garbage collector: a short-lived worker needs no more, and it
+   * starts faster.
    *
    * @param mainClass a class with a {@code public static void main(String[])}
    * @return an unmodifiable command line

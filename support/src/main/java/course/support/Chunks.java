@@ -7,9 +7,8 @@ import java.util.Objects;
 /**
  * Splitting a text into chunks and counting the words of one chunk.
  *
- * <p>This is chapter 01's answer, given to you from chapter 02 on, so that every later chapter
- * is only about <em>who</em> counts the chunks: child processes, threads, a pool, a fork/join
- * task.
+ * <p>This is chapter 01's answer, given to you from chapter 02 on, so that every later chapter is
+ * only about <em>who</em> counts the chunks: child processes, threads, a pool, a fork/join task.
  *
  * <p>A <b>word</b> is a maximal run of code points that are not whitespace according to {@link
  * Character#isWhitespace(int)}. That definition includes Unicode spaces such as U+2003 (EM SPACE)
@@ -22,10 +21,10 @@ public final class Chunks {
   /**
    * Splits {@code text} into at most {@code n} chunks, never cutting a word in two.
    *
-   * <p>The chunks, joined in order, are exactly {@code text}: nothing is lost or added. Each cut
-   * is placed at (or just after) {@code i * length / n} and moved forward to the next place that
-   * is not inside a word, so the chunks are about the same length when the words are short. A
-   * cut never falls between the two halves of a surrogate pair.
+   * <p>The chunks, joined in order, are exactly {@code text}: nothing is lost or added. Each cut is
+   * placed at (or just after) {@code i * length / n} and moved forward to the next place that is
+   * not inside a word, so the chunks are about the same length when the words are short. A cut
+   * never falls between the two halves of a surrogate pair.
    *
    * @param text the text to split; may be empty or hold only whitespace
    * @param n the largest number of chunks wanted; at least 1
@@ -101,7 +100,9 @@ public final class Chunks {
     int length = text.length();
     int cut = index;
     // Never cut a surrogate pair in two.
-    if (cut > 0 && cut < length && Character.isLowSurrogate(text.charAt(cut))
+    if (cut > 0
+        && cut < length
+        && Character.isLowSurrogate(text.charAt(cut))
         && Character.isHighSurrogate(text.charAt(cut - 1))) {
       cut++;
     }

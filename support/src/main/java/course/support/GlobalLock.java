@@ -12,9 +12,9 @@ import java.util.function.Supplier;
  * Interpreter Lock (GIL) in chapters 04 to 07.
  *
  * <p><b>What it mirrors.</b> In CPython, a thread may only run Python code, or touch a Python
- * object, while it holds the GIL. Native code called from Python (a C or Rust extension) starts
- * out holding it, and may <em>release</em> it around work that touches no Python object, so that
- * other threads can run meanwhile. The Rust binding pyo3 names the two moves:
+ * object, while it holds the GIL. Native code called from Python (a C or Rust extension) starts out
+ * holding it, and may <em>release</em> it around work that touches no Python object, so that other
+ * threads can run meanwhile. The Rust binding pyo3 names the two moves:
  *
  * <table>
  *   <caption>pyo3 and this class</caption>
@@ -28,14 +28,14 @@ import java.util.function.Supplier;
  * </table>
  *
  * <p><b>What it does not mirror.</b> pyo3 hands the code that holds the GIL a token ({@code
- * Python<'py>}) and ties every Python object to that token's lifetime, so the Rust compiler
- * refuses a program that touches a Python object without the GIL. Java has no lifetimes, so the
- * course checks at run time instead: a {@link Guarded} value or a {@link GuardedList} throws
- * {@link IllegalStateException} when it is touched by a thread that does not hold this lock.
+ * Python<'py>}) and ties every Python object to that token's lifetime, so the Rust compiler refuses
+ * a program that touches a Python object without the GIL. Java has no lifetimes, so the course
+ * checks at run time instead: a {@link Guarded} value or a {@link GuardedList} throws {@link
+ * IllegalStateException} when it is touched by a thread that does not hold this lock.
  *
- * <p><b>Why the JVM needs none of this.</b> The JVM has no global lock: its threads run Java
- * code in parallel, and the Java Memory Model says what each thread is guaranteed to see. This
- * class exists so that you can feel what a global lock costs, and learn to release it.
+ * <p><b>Why the JVM needs none of this.</b> The JVM has no global lock: its threads run Java code
+ * in parallel, and the Java Memory Model says what each thread is guaranteed to see. This class
+ * exists so that you can feel what a global lock costs, and learn to release it.
  *
  * <p>The lock is reentrant (attaching while attached is allowed, as in pyo3) and fair: a thread
  * that lets it go does not grab it straight back ahead of the threads already waiting.
@@ -62,7 +62,10 @@ public final class GlobalLock {
    * @param lastViolation the message of the last such touch, or {@code null}
    */
   public record Counters(
-      long attachCalls, long detachCalls, int maxWaiting, long guardViolations,
+      long attachCalls,
+      long detachCalls,
+      int maxWaiting,
+      long guardViolations,
       String lastViolation) {}
 
   private static final ReentrantLock LOCK = new ReentrantLock(true);
@@ -98,24 +101,25 @@ public final class GlobalLock {
   /** Runs {@code work} while holding the lock. See {@link #attach(Supplier)}. */
   public static void attach(Runnable work) {
     Objects.requireNonNull(work, "work must not be null");
-    attach(() -> {
-      work.run();
-      return null;
-    });
+    attach(
+        () -> {
+          work.run();
+          return null;
+        });
   }
 
   /**
-   * Lets the lock go, runs {@code work}, and takes the lock back before returning, even when
-   * {@code work} throws. Like pyo3's {@code py.detach} (formerly {@code allow_threads}).
+   * Lets the lock go, runs {@code work}, and takes the lock back before returning, even when {@code
+   * work} throws. Like pyo3's {@code py.detach} (formerly {@code allow_threads}).
    *
-   * <p>The lock is released completely, however many times this thread attached, so other
-   * threads really can take it. {@code work} must not touch guarded objects: it runs without the
-   * lock, and they would throw.
+   * <p>The lock is released completely, however many times this thread attached, so other threads
+   * really can take it. {@code work} must not touch guarded objects: it runs without the lock, and
+   * they would throw.
    *
    * @param work what to run without the lock
    * @return what {@code work} returned
-   * @throws IllegalStateException if the current thread does not hold the lock: you can only
-   *     let go of what you hold
+   * @throws IllegalStateException if the current thread does not hold the lock: you can only let go
+   *     of what you hold
    * @throws NullPointerException if {@code work} is null
    */
   public static <T> T detach(Supplier<T> work) {
@@ -123,7 +127,8 @@ public final class GlobalLock {
     int holds = LOCK.getHoldCount();
     if (holds == 0) {
       throw new IllegalStateException(
-          "GlobalLock.detach(...) was called by a thread that does not hold " + NAME
+          "GlobalLock.detach(...) was called by a thread that does not hold "
+              + NAME
               + ". Detach only inside GlobalLock.attach(...), to let go of the lock you hold.");
     }
     DETACH_CALLS.incrementAndGet();
@@ -143,10 +148,11 @@ public final class GlobalLock {
   /** Runs {@code work} without the lock. See {@link #detach(Supplier)}. */
   public static void detach(Runnable work) {
     Objects.requireNonNull(work, "work must not be null");
-    detach(() -> {
-      work.run();
-      return null;
-    });
+    detach(
+        () -> {
+          work.run();
+          return null;
+        });
   }
 
   /** Whether the calling thread holds the lock right now. */
@@ -162,9 +168,14 @@ public final class GlobalLock {
    */
   public static void requireHeld(String what) {
     if (!LOCK.isHeldByCurrentThread()) {
-      var message = what + " was touched by thread '" + Thread.currentThread().getName()
-          + "', which does not hold " + NAME + ". Touch it only inside GlobalLock.attach(...), "
-          + "or copy what you need out of it while you hold the lock.";
+      var message =
+          what
+              + " was touched by thread '"
+              + Thread.currentThread().getName()
+              + "', which does not hold "
+              + NAME
+              + ". Touch it only inside GlobalLock.attach(...), "
+              + "or copy what you need out of it while you hold the lock.";
       reportViolation(message);
       throw new IllegalStateException(message);
     }
@@ -172,8 +183,12 @@ public final class GlobalLock {
 
   /** What the lock saw since the last reset. */
   public static Counters counters() {
-    return new Counters(ATTACH_CALLS.get(), DETACH_CALLS.get(), MAX_WAITING.get(),
-        VIOLATIONS.get(), LAST_VIOLATION.get());
+    return new Counters(
+        ATTACH_CALLS.get(),
+        DETACH_CALLS.get(),
+        MAX_WAITING.get(),
+        VIOLATIONS.get(),
+        LAST_VIOLATION.get());
   }
 
   /** Sets every counter back to zero. Tests call it before they watch. */

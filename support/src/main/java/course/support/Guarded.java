@@ -8,16 +8,16 @@ import java.util.Objects;
  * Python object, which a thread may only touch while it holds the GIL.
  *
  * <p>{@link #get()} and {@link #set(Object)} check, every time, that the calling thread holds the
- * global lock, and throw {@link IllegalStateException} otherwise. pyo3 makes the Rust compiler
- * do this check; Java cannot (it has no lifetimes to tie a reference to a held lock), so here it
+ * global lock, and throw {@link IllegalStateException} otherwise. pyo3 makes the Rust compiler do
+ * this check; Java cannot (it has no lifetimes to tie a reference to a held lock), so here it
  * happens at run time, and only at the moment you ask for the value. Keep in mind what the check
  * cannot see: a reference that you took while holding the lock and still use after you let go.
  *
  * <p><b>One exception: immutable values.</b> A value that can never change can be read by any
- * number of threads at once, with no lock: nothing can change under a reader. When the value
- * passes {@link Immutability#checkValue(Object)}, {@link #get()} works without the lock too. (The
- * holder itself publishes each value safely: its field is {@code volatile}, so a reader that sees
- * a new value also sees that value fully built.) {@link #set(Object)} always needs the lock.
+ * number of threads at once, with no lock: nothing can change under a reader. When the value passes
+ * {@link Immutability#checkValue(Object)}, {@link #get()} works without the lock too. (The holder
+ * itself publishes each value safely: its field is {@code volatile}, so a reader that sees a new
+ * value also sees that value fully built.) {@link #set(Object)} always needs the lock.
  *
  * <pre>{@code
  * var total = Guarded.of(0L);                    // Long is immutable: readable anywhere
@@ -56,11 +56,15 @@ public final class Guarded<T> {
     if (current.whyNotImmutable().isEmpty() || GlobalLock.isHeldByCurrentThread()) {
       return current.value();
     }
-    var message = ("A Guarded<%s> was read by thread '%s', which does not hold %s. Read it "
-        + "inside GlobalLock.attach(...). It cannot be read without the lock because its value "
-        + "is not immutable: %s")
-        .formatted(typeName(current.value()), Thread.currentThread().getName(), GlobalLock.NAME,
-            String.join(" ", current.whyNotImmutable()));
+    var message =
+        ("A Guarded<%s> was read by thread '%s', which does not hold %s. Read it "
+                + "inside GlobalLock.attach(...). It cannot be read without the lock because its value "
+                + "is not immutable: %s")
+            .formatted(
+                typeName(current.value()),
+                Thread.currentThread().getName(),
+                GlobalLock.NAME,
+                String.join(" ", current.whyNotImmutable()));
     GlobalLock.reportViolation(message);
     throw new IllegalStateException(message);
   }

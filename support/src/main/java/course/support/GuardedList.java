@@ -14,9 +14,9 @@ import java.util.RandomAccess;
  * IllegalStateException} if it does not. Unlike {@link Guarded#get()}, that check also catches a
  * reference kept past the end of {@code GlobalLock.attach(...)}: the list checks on each use.
  *
- * <p>Like {@link ArrayList}, its iterators fail fast: if the list is changed while you iterate
- * over it (for example by another thread, while you had released the lock), the next step of
- * the iteration throws {@link java.util.ConcurrentModificationException}.
+ * <p>Like {@link ArrayList}, its iterators fail fast: if the list is changed while you iterate over
+ * it (for example by another thread, while you had released the lock), the next step of the
+ * iteration throws {@link java.util.ConcurrentModificationException}.
  *
  * <pre>{@code
  * var numbers = new GuardedList<Long>(List.of(12L, 35L));

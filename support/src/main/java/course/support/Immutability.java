@@ -24,32 +24,44 @@ import java.util.UUID;
  * thread read a value without {@link GlobalLock}.
  *
  * <p>A type passes when it is one of the JDK's immutable leaf types (primitives, {@code String},
- * the boxed primitives, {@code UUID}, a few {@code java.time} types), or a record or {@code
- * final} class (an enum counts too) whose instance fields, its superclasses' included, are all
- * {@code final} and of types that pass in turn. Arrays never pass: their elements can always be
- * changed. An interface or a non-final class never passes: a mutable subclass could hide behind
- * it.
+ * the boxed primitives, {@code UUID}, a few {@code java.time} types), or a record or {@code final}
+ * class (an enum counts too) whose instance fields, its superclasses' included, are all {@code
+ * final} and of types that pass in turn. Arrays never pass: their elements can always be changed.
+ * An interface or a non-final class never passes: a mutable subclass could hide behind it.
  *
  * <p><b>Collections are the hard case.</b> A field declared as {@code List}, {@code Set}, {@code
- * Map} or {@code Collection} could hold anything, from an {@code ArrayList} that its creator
- * still changes to a true immutable copy. The type alone cannot tell, so {@link #check(Class)}
- * accepts such a field only provisionally, and {@link #checkValue(Object)} looks at the object
- * itself: it accepts the JDK's immutable collections, those that {@code List.of}, {@code
- * List.copyOf}, {@code Set.copyOf}, {@code Map.copyOf} and {@code Stream.toList()} return, with
- * elements that pass. It refuses {@code Collections.unmodifiableList(list)}: that is a read-only
- * <em>view</em>, and whoever still holds {@code list} can change what the view shows.
+ * Map} or {@code Collection} could hold anything, from an {@code ArrayList} that its creator still
+ * changes to a true immutable copy. The type alone cannot tell, so {@link #check(Class)} accepts
+ * such a field only provisionally, and {@link #checkValue(Object)} looks at the object itself: it
+ * accepts the JDK's immutable collections, those that {@code List.of}, {@code List.copyOf}, {@code
+ * Set.copyOf}, {@code Map.copyOf} and {@code Stream.toList()} return, with elements that pass. It
+ * refuses {@code Collections.unmodifiableList(list)}: that is a read-only <em>view</em>, and
+ * whoever still holds {@code list} can change what the view shows.
  *
- * <p>The check is conservative: it may refuse a class that is immutable in fact (for example
- * one that keeps a private {@code ArrayList} it never changes), because it cannot prove that
- * from the outside. Copy collections with {@code List.copyOf} and it will see the proof.
+ * <p>The check is conservative: it may refuse a class that is immutable in fact (for example one
+ * that keeps a private {@code ArrayList} it never changes), because it cannot prove that from the
+ * outside. Copy collections with {@code List.copyOf} and it will see the proof.
  */
 public final class Immutability {
 
   /** Final JDK types whose instances never change. */
-  private static final Set<Class<?>> LEAVES = Set.of(
-      String.class, Boolean.class, Character.class, Byte.class, Short.class, Integer.class,
-      Long.class, Float.class, Double.class, UUID.class, Instant.class, Duration.class,
-      LocalDate.class, LocalTime.class, LocalDateTime.class);
+  private static final Set<Class<?>> LEAVES =
+      Set.of(
+          String.class,
+          Boolean.class,
+          Character.class,
+          Byte.class,
+          Short.class,
+          Integer.class,
+          Long.class,
+          Float.class,
+          Double.class,
+          UUID.class,
+          Instant.class,
+          Duration.class,
+          LocalDate.class,
+          LocalTime.class,
+          LocalDateTime.class);
 
   /** Declared field types that only the value itself can show to be immutable. */
   private static final Set<Class<?>> COLLECTIONS =
@@ -72,8 +84,8 @@ public final class Immutability {
   }
 
   /**
-   * Why {@code value} may not be immutable: the checks of {@link #check(Class)} on its class,
-   * plus a look inside every collection it holds, at any depth.
+   * Why {@code value} may not be immutable: the checks of {@link #check(Class)} on its class, plus
+   * a look inside every collection it holds, at any depth.
    *
    * @param value the object to check; {@code null} passes
    * @return the reasons, one sentence each; empty when the value passes
@@ -81,7 +93,10 @@ public final class Immutability {
   public static List<String> checkValue(Object value) {
     var reasons = new ArrayList<String>();
     if (value != null) {
-      checkObject(value, value.getClass().getSimpleName(), reasons,
+      checkObject(
+          value,
+          value.getClass().getSimpleName(),
+          reasons,
           Collections.newSetFromMap(new IdentityHashMap<>()));
     }
     return List.copyOf(reasons);
@@ -89,29 +104,37 @@ public final class Immutability {
 
   private static void checkType(
       Class<?> type, String path, List<String> reasons, Set<Class<?>> seen) {
-    if (type.isPrimitive() || LEAVES.contains(type) || COLLECTIONS.contains(type)
+    if (type.isPrimitive()
+        || LEAVES.contains(type)
+        || COLLECTIONS.contains(type)
         || !seen.add(type)) {
       return;
     }
     if (type.isArray()) {
-      reasons.add("%s is an array (%s): anyone holding it can change its elements; use an "
-          .formatted(path, type.getSimpleName()) + "immutable List (List.copyOf) instead.");
+      reasons.add(
+          "%s is an array (%s): anyone holding it can change its elements; use an "
+                  .formatted(path, type.getSimpleName())
+              + "immutable List (List.copyOf) instead.");
       return;
     }
     if (type.isInterface() || Modifier.isAbstract(type.getModifiers())) {
-      reasons.add("%s has the type %s, which is %s: a mutable implementation could hide behind it."
-          .formatted(path, type.getName(), type.isInterface() ? "an interface" : "abstract"));
+      reasons.add(
+          "%s has the type %s, which is %s: a mutable implementation could hide behind it."
+              .formatted(path, type.getName(), type.isInterface() ? "an interface" : "abstract"));
       return;
     }
     if (!type.isRecord() && !type.isEnum() && !Modifier.isFinal(type.getModifiers())) {
-      reasons.add("%s is a %s, which is not final: a subclass could add state that changes; "
-          .formatted(path, type.getName()) + "make it a record or a final class.");
+      reasons.add(
+          "%s is a %s, which is not final: a subclass could add state that changes; "
+                  .formatted(path, type.getName())
+              + "make it a record or a final class.");
     }
     for (var field : instanceFields(type)) {
       var fieldPath = path + "." + field.getName();
       if (!Modifier.isFinal(field.getModifiers())) {
-        reasons.add("%s is not final: it can be reassigned after construction; make it final."
-            .formatted(fieldPath));
+        reasons.add(
+            "%s is not final: it can be reassigned after construction; make it final."
+                .formatted(fieldPath));
       }
       checkType(field.getType(), fieldPath, reasons, seen);
     }
@@ -141,8 +164,9 @@ public final class Immutability {
         field.setAccessible(true);
         checkObject(field.get(value), path + "." + field.getName(), reasons, seenObjects);
       } catch (InaccessibleObjectException | IllegalAccessException e) {
-        reasons.add("%s cannot be inspected (%s), so it cannot be proved immutable."
-            .formatted(path + "." + field.getName(), e.getClass().getSimpleName()));
+        reasons.add(
+            "%s cannot be inspected (%s), so it cannot be proved immutable."
+                .formatted(path + "." + field.getName(), e.getClass().getSimpleName()));
       }
     }
   }
@@ -167,17 +191,22 @@ public final class Immutability {
       }
       return;
     }
-    String copy = collection instanceof Map<?, ?> ? "Map.copyOf"
-        : collection instanceof Set<?> ? "Set.copyOf" : "List.copyOf";
+    String copy =
+        collection instanceof Map<?, ?>
+            ? "Map.copyOf"
+            : collection instanceof Set<?> ? "Set.copyOf" : "List.copyOf";
     if (name.startsWith("java.util.Collections$Unmodifiable")) {
-      reasons.add(("%s holds a read-only view (Collections.unmodifiable...): nobody can change "
-          + "it through the view, but whoever holds the original collection still can, and the "
-          + "view shows it; store a copy made with %s instead.").formatted(path, copy));
+      reasons.add(
+          ("%s holds a read-only view (Collections.unmodifiable...): nobody can change "
+                  + "it through the view, but whoever holds the original collection still can, and the "
+                  + "view shows it; store a copy made with %s instead.")
+              .formatted(path, copy));
     } else {
-      reasons.add(("%s holds a %s, a collection that can change after construction (through "
-          + "whoever passed it in, or anyone it is handed out to), and this check cannot prove "
-          + "that nobody does; store a copy made with %s instead, which cannot change.")
-          .formatted(path, name, copy));
+      reasons.add(
+          ("%s holds a %s, a collection that can change after construction (through "
+                  + "whoever passed it in, or anyone it is handed out to), and this check cannot prove "
+                  + "that nobody does; store a copy made with %s instead, which cannot change.")
+              .formatted(path, name, copy));
     }
   }
 

@@ -9,8 +9,8 @@ import java.util.List;
  * <p>Both functions use plain trial division on purpose. They touch no shared state at all, which
  * makes them exactly the kind of work that can run without {@link GlobalLock}: in CPython terms,
  * native code that needs no Python object. Like {@link Chunks#countWords}, they tell {@link
- * WorkProbe} when they start and end, so the tests can see which thread ran them, how many ran
- * at once, and whether the global lock was held meanwhile.
+ * WorkProbe} when they start and end, so the tests can see which thread ran them, how many ran at
+ * once, and whether the global lock was held meanwhile.
  */
 public final class NumberTheory {
 
@@ -23,9 +23,9 @@ public final class NumberTheory {
   private NumberTheory() {}
 
   /**
-   * The {@code n}-th prime number: 2 for {@code n = 1}, 3 for {@code n = 2}, 29 for {@code n =
-   * 10}. Tests every odd number in turn by trial division: slow on purpose (about {@code n}
-   * squared steps, give or take a logarithm).
+   * The {@code n}-th prime number: 2 for {@code n = 1}, 3 for {@code n = 2}, 29 for {@code n = 10}.
+   * Tests every odd number in turn by trial division: slow on purpose (about {@code n} squared
+   * steps, give or take a logarithm).
    *
    * @param n which prime, counting from 1
    * @return the {@code n}-th prime
@@ -55,8 +55,8 @@ public final class NumberTheory {
   }
 
   /**
-   * The distinct prime factors of {@code number}, smallest first: {@code [2, 3]} for 12, {@code
-   * [5, 7]} for 35, {@code []} for 1.
+   * The distinct prime factors of {@code number}, smallest first: {@code [2, 3]} for 12, {@code [5,
+   * 7]} for 35, {@code []} for 1.
    *
    * @param number the number to factor; at least 1
    * @return an unmodifiable list of its distinct prime factors, in ascending order

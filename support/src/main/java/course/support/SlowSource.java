@@ -6,9 +6,9 @@ import java.util.Objects;
 /**
  * A source of text that is slow to answer, as a file on a network drive or a web page would be.
  *
- * <p>{@link #read()} blocks the calling thread for the source's latency and then returns the
- * text. The thread uses no CPU while it waits, exactly as a thread blocked on a socket: that is
- * the kind of work where virtual threads shine (chapter 10).
+ * <p>{@link #read()} blocks the calling thread for the source's latency and then returns the text.
+ * The thread uses no CPU while it waits, exactly as a thread blocked on a socket: that is the kind
+ * of work where virtual threads shine (chapter 10).
  *
  * <p>Like {@link Chunks#countWords}, {@code read()} tells {@link WorkProbe} about every call, under
  * the work name {@link #READ}, so that the tests can see which threads read and how many read at

@@ -13,18 +13,18 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * How the tests watch the work your code hands out.
  *
- * <p>The support code's work functions ({@link Chunks#countWords} and, in later chapters, the
- * prime and factoring helpers) call {@link #beforeWork} and {@link #afterWork} around each unit of
- * work, on the thread that does it. By default nothing listens and the calls cost almost nothing.
- * A test installs a {@link Listener} to record which thread did the work, to hold workers at a
- * rendezvous until enough of them are working at once, or to check that a lock is not held.
+ * <p>The support code's work functions ({@link Chunks#countWords} and, in later chapters, the prime
+ * and factoring helpers) call {@link #beforeWork} and {@link #afterWork} around each unit of work,
+ * on the thread that does it. By default nothing listens and the calls cost almost nothing. A test
+ * installs a {@link Listener} to record which thread did the work, to hold workers at a rendezvous
+ * until enough of them are working at once, or to check that a lock is not held.
  *
- * <p><b>Child processes.</b> A child JVM cannot see the listeners of the test JVM that started
- * it. Instead, a test that wants to watch child processes creates a <em>probe folder</em> named
- * after its own process id (see {@link #probeFolderFor(long)}). When a child JVM first does work,
- * it looks for such a folder among its ancestors and, if it finds one, writes a small file there
- * for every unit of work and, when asked to, waits in a rendezvous made of files. This works
- * however you build the child's command line, as long as the test JVM is an ancestor.
+ * <p><b>Child processes.</b> A child JVM cannot see the listeners of the test JVM that started it.
+ * Instead, a test that wants to watch child processes creates a <em>probe folder</em> named after
+ * its own process id (see {@link #probeFolderFor(long)}). When a child JVM first does work, it
+ * looks for such a folder among its ancestors and, if it finds one, writes a small file there for
+ * every unit of work and, when asked to, waits in a rendezvous made of files. This works however
+ * you build the child's command line, as long as the test JVM is an ancestor.
  *
  * <p>You never need to call this class from your solutions.
  */

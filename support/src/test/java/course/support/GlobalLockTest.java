@@ -31,14 +31,16 @@ class GlobalLockTest {
   @Test
   void attach_holds_the_lock_and_detach_lets_it_go_and_takes_it_back() {
     assertFalse(GlobalLock.isHeldByCurrentThread());
-    GlobalLock.attach(() -> {
-      assertTrue(GlobalLock.isHeldByCurrentThread());
-      GlobalLock.attach(() -> {
-        GlobalLock.detach(() -> assertFalse(GlobalLock.isHeldByCurrentThread()));
-        assertTrue(GlobalLock.isHeldByCurrentThread());
-      });
-      assertTrue(GlobalLock.isHeldByCurrentThread());
-    });
+    GlobalLock.attach(
+        () -> {
+          assertTrue(GlobalLock.isHeldByCurrentThread());
+          GlobalLock.attach(
+              () -> {
+                GlobalLock.detach(() -> assertFalse(GlobalLock.isHeldByCurrentThread()));
+                assertTrue(GlobalLock.isHeldByCurrentThread());
+              });
+          assertTrue(GlobalLock.isHeldByCurrentThread());
+        });
     assertFalse(GlobalLock.isHeldByCurrentThread());
   }
 
@@ -51,15 +53,18 @@ class GlobalLockTest {
   @Test
   void detach_lets_another_thread_take_the_lock() throws Exception {
     var taken = new CountDownLatch(1);
-    GlobalLock.attach(() -> GlobalLock.detach(() -> {
-      var other = Thread.ofPlatform().start(() -> GlobalLock.attach(taken::countDown));
-      try {
-        assertTrue(taken.await(5, TimeUnit.SECONDS));
-        other.join();
-      } catch (InterruptedException e) {
-        throw new AssertionError(e);
-      }
-    }));
+    GlobalLock.attach(
+        () ->
+            GlobalLock.detach(
+                () -> {
+                  var other = Thread.ofPlatform().start(() -> GlobalLock.attach(taken::countDown));
+                  try {
+                    assertTrue(taken.await(5, TimeUnit.SECONDS));
+                    other.join();
+                  } catch (InterruptedException e) {
+                    throw new AssertionError(e);
+                  }
+                }));
   }
 
   @Test
@@ -67,10 +72,15 @@ class GlobalLockTest {
     GlobalLock.resetCounters();
     var inside = new CountDownLatch(1);
     var release = new CountDownLatch(1);
-    var holder = Thread.ofPlatform().start(() -> GlobalLock.attach(() -> {
-      inside.countDown();
-      await(release);
-    }));
+    var holder =
+        Thread.ofPlatform()
+            .start(
+                () ->
+                    GlobalLock.attach(
+                        () -> {
+                          inside.countDown();
+                          await(release);
+                        }));
     inside.await();
     var waiter = Thread.ofPlatform().start(() -> GlobalLock.attach(() -> {}));
     while (waiter.getState() != Thread.State.WAITING) {
@@ -120,10 +130,12 @@ class GlobalLockTest {
     assertTrue(Immutability.check(Open.class).get(0).contains("not final"));
     assertTrue(Immutability.check(Box.class).get(0).contains("array"));
     var leaky = Immutability.checkValue(new Tagged("a", new ArrayList<>(List.of("b"))));
-    assertTrue(leaky.get(0).contains("java.util.ArrayList") && leaky.get(0).contains("List.copyOf"),
+    assertTrue(
+        leaky.get(0).contains("java.util.ArrayList") && leaky.get(0).contains("List.copyOf"),
         leaky.toString());
-    var view = Immutability.checkValue(
-        new Tagged("a", Collections.unmodifiableList(new ArrayList<>(List.of("b")))));
+    var view =
+        Immutability.checkValue(
+            new Tagged("a", Collections.unmodifiableList(new ArrayList<>(List.of("b")))));
     assertTrue(view.get(0).contains("view"), view.toString());
     var deep = Immutability.checkValue(new Tagged("a", List.of()));
     assertEquals(List.of(), deep);

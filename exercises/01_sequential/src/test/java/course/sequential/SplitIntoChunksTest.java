@@ -52,13 +52,16 @@ class SplitIntoChunksTest {
     var text = Texts.uniform("word", 1_000);
     for (int n = 2; n <= 8; n++) {
       var chunks = assertSplitsCleanly(text, n);
-      assertEquals(n, chunks.size(),
+      assertEquals(
+          n,
+          chunks.size(),
           "splitIntoChunks(1000 equal words, %d) returned %d chunks; with that many words, every one of the %d workers should get a chunk."
               .formatted(n, chunks.size(), n));
       int fair = 1_000 / n;
       for (var chunk : chunks) {
         int words = Texts.words(chunk).size();
-        assertTrue(words >= fair / 2 && words <= fair * 2,
+        assertTrue(
+            words >= fair / 2 && words <= fair * 2,
             "splitIntoChunks(1000 equal words, %d): a chunk holds %d words, but a fair share is about %d. Aim the i-th cut at i * length / n."
                 .formatted(n, words, fair));
       }
@@ -82,14 +85,18 @@ class SplitIntoChunksTest {
 
   @Test
   void rejects_a_null_text() {
-    assertThrows(NullPointerException.class, () -> WordCount.splitIntoChunks(null, 2),
+    assertThrows(
+        NullPointerException.class,
+        () -> WordCount.splitIntoChunks(null, 2),
         "splitIntoChunks(null, 2) must throw NullPointerException.");
   }
 
   @Test
   void rejects_zero_or_negative_chunk_counts() {
     for (int n : new int[] {0, -1, Integer.MIN_VALUE}) {
-      assertThrows(IllegalArgumentException.class, () -> WordCount.splitIntoChunks("a b", n),
+      assertThrows(
+          IllegalArgumentException.class,
+          () -> WordCount.splitIntoChunks("a b", n),
           "splitIntoChunks(\"a b\", %d) must throw IllegalArgumentException: n must be at least 1."
               .formatted(n));
     }
@@ -102,7 +109,8 @@ class SplitIntoChunksTest {
     if (chunks == null) {
       fail(call + " returned null; return a list, empty if need be.");
     }
-    assertTrue(chunks.size() <= n,
+    assertTrue(
+        chunks.size() <= n,
         "%s returned %d chunks; at most %d are allowed.".formatted(call, chunks.size(), n));
     var wordsOfChunks = new ArrayList<String>();
     for (var chunk : chunks) {
@@ -113,8 +121,9 @@ class SplitIntoChunksTest {
     }
     var expected = Texts.words(text);
     if (!wordsOfChunks.equals(expected)) {
-      fail("%s: the words of the chunks differ from the words of the text. %s Check that every cut falls between a whitespace code point and its neighbour, never between two non-whitespace code points (nor inside a surrogate pair), and that the last chunk runs to the end."
-          .formatted(call, firstDifference(expected, wordsOfChunks)));
+      fail(
+          "%s: the words of the chunks differ from the words of the text. %s Check that every cut falls between a whitespace code point and its neighbour, never between two non-whitespace code points (nor inside a surrogate pair), and that the last chunk runs to the end."
+              .formatted(call, firstDifference(expected, wordsOfChunks)));
     }
     return chunks;
   }
@@ -122,8 +131,8 @@ class SplitIntoChunksTest {
   private static String firstDifference(List<String> expected, List<String> actual) {
     for (int i = 0; i < Math.min(expected.size(), actual.size()); i++) {
       if (!expected.get(i).equals(actual.get(i))) {
-        return "Word %d should be %s but is %s.".formatted(
-            i + 1, Texts.show(expected.get(i)), Texts.show(actual.get(i)));
+        return "Word %d should be %s but is %s."
+            .formatted(i + 1, Texts.show(expected.get(i)), Texts.show(actual.get(i)));
       }
     }
     return "The text has %d words; the chunks have %d.".formatted(expected.size(), actual.size());

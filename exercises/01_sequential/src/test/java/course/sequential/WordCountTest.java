@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import course.support.testing.Texts;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 class WordCountTest {
 
@@ -42,22 +42,33 @@ class WordCountTest {
   @Test
   void treats_unicode_spaces_as_separators() {
     var text = "em\u2003space ideographic\u3000space line\u2028separator";
-    assertEquals(6, WordCount.count(text), () -> message(text, 6)
-        + " U+2003, U+3000 and U+2028 are whitespace for Character.isWhitespace(int).");
+    assertEquals(
+        6,
+        WordCount.count(text),
+        () ->
+            message(text, 6)
+                + " U+2003, U+3000 and U+2028 are whitespace for Character.isWhitespace(int).");
   }
 
   @Test
   void keeps_a_no_break_space_inside_a_word() {
     var text = "a\u00A0b c";
-    assertEquals(2, WordCount.count(text), () -> message(text, 2)
-        + " Character.isWhitespace(0xA0) is false: a no-break space does not end a word.");
+    assertEquals(
+        2,
+        WordCount.count(text),
+        () ->
+            message(text, 2)
+                + " Character.isWhitespace(0xA0) is false: a no-break space does not end a word.");
   }
 
   @Test
   void counts_emoji_and_other_surrogate_pairs_as_one_code_point() {
     var text = "😀 x😀y 😀😀";
-    assertEquals(3, WordCount.count(text), () -> message(text, 3)
-        + " Walk code points (codePointAt, Character.charCount), not chars.");
+    assertEquals(
+        3,
+        WordCount.count(text),
+        () ->
+            message(text, 3) + " Walk code points (codePointAt, Character.charCount), not chars.");
   }
 
   @Test
@@ -68,7 +79,9 @@ class WordCountTest {
 
   @Test
   void rejects_null_with_a_null_pointer_exception() {
-    assertThrows(NullPointerException.class, () -> WordCount.count(null),
+    assertThrows(
+        NullPointerException.class,
+        () -> WordCount.count(null),
         "count(null) must throw NullPointerException (Objects.requireNonNull does it).");
   }
 

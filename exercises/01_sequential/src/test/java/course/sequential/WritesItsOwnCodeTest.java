@@ -7,14 +7,20 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
-@AnalyzeClasses(packages = "course.sequential", importOptions = ImportOption.DoNotIncludeTests.class)
+@AnalyzeClasses(
+    packages = "course.sequential",
+    importOptions = ImportOption.DoNotIncludeTests.class)
 class WritesItsOwnCodeTest {
 
   @ArchTest
   static final ArchRule counts_and_splits_without_the_course_support_code =
       noClasses()
-          .that().resideInAPackage("course.sequential")
-          .should().dependOnClassesThat().resideInAPackage("course.support..")
-          .because("chapter 01 asks you to write the counting and the splitting yourself; "
-              + "course.support.Chunks is chapter 01's answer, given from chapter 02 on");
+          .that()
+          .resideInAPackage("course.sequential")
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage("course.support..")
+          .because(
+              "chapter 01 asks you to write the counting and the splitting yourself; "
+                  + "course.support.Chunks is chapter 01's answer, given from chapter 02 on");
 }

@@ -6,16 +6,16 @@ import java.io.IOException;
  * Exercise 02: count words in child processes. Read book/02_processes.md first.
  *
  * <p>Each chunk of the text goes to its own child JVM, which counts it and sends the count back.
- * The children run at the same time, on as many cores as the machine has, and share nothing:
- * every byte they need is copied to them through a pipe.
+ * The children run at the same time, on as many cores as the machine has, and share nothing: every
+ * byte they need is copied to them through a pipe.
  *
  * <p>Given to you, in the support module:
  *
  * <ul>
- *   <li>{@code course.support.Chunks.split(text, n)}: splits the text into at most {@code n}
- *       chunks (chapter 01's answer);
- *   <li>{@code course.support.ChildJvm.command(CountWorker.class)}: the command line that
- *       starts a child JVM running {@link CountWorker};
+ *   <li>{@code course.support.Chunks.split(text, n)}: splits the text into at most {@code n} chunks
+ *       (chapter 01's answer);
+ *   <li>{@code course.support.ChildJvm.command(CountWorker.class)}: the command line that starts a
+ *       child JVM running {@link CountWorker};
  *   <li>{@link CountWorker}: reads its stdin as UTF-8 to the end, prints the word count, exits 0.
  * </ul>
  */
@@ -45,8 +45,8 @@ public final class WordCount {
    * @return the number of words in {@code text}
    * @throws NullPointerException if {@code text} is null
    * @throws IllegalArgumentException if {@code nProcesses < 1}
-   * @throws IOException if a child cannot be started or talked to, or exits with a non-zero
-   *     status (say which, and what it printed)
+   * @throws IOException if a child cannot be started or talked to, or exits with a non-zero status
+   *     (say which, and what it printed)
    * @throws InterruptedException if interrupted while waiting for a child
    */
   public static long count(String text, int nProcesses) throws IOException, InterruptedException {

@@ -1,7 +1,6 @@
 package course.processes;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import course.support.testing.ChildProcesses;
@@ -31,7 +30,6 @@ class WordCountTest implements CountingContract {
     return HANG_HINT;
   }
 
-
   private static final String HANG_HINT =
       "Close each child's standard input after writing its chunk (try-with-resources on "
           + "process.getOutputStream()): the child counts only once its input has ended.";
@@ -46,19 +44,25 @@ class WordCountTest implements CountingContract {
   @Test
   void counts_the_same_as_a_sequential_count() {
     var text = Texts.generate(2, 3_000);
-    assertEquals(3_000, count(text, 3),
+    assertEquals(
+        3_000,
+        count(text, 3),
         "count(text of 3000 words, 3) returned the wrong total. Add up every child's count.");
   }
 
   @Test
   void counts_in_child_processes_not_in_this_jvm() {
     var text = Texts.generate(3, 2_000);
-    try (var children = ChildProcesses.watch(); var inThisJvm = WorkLog.start()) {
+    try (var children = ChildProcesses.watch();
+        var inThisJvm = WorkLog.start()) {
       count(text, 2);
-      assertEquals(0, inThisJvm.calls().size(),
+      assertEquals(
+          0,
+          inThisJvm.calls().size(),
           "Chunks.countWords ran %d times inside the calling JVM: in this chapter the counting happens in the child processes. Start them with new ProcessBuilder(ChildJvm.command(CountWorker.class)).start()."
               .formatted(inThisJvm.calls().size()));
-      assertTrue(children.unitsFinished() >= 2,
+      assertTrue(
+          children.unitsFinished() >= 2,
           "Expected at least 2 child processes to count a chunk each, but %d did. Start one CountWorker child per chunk of Chunks.split(text, 2)."
               .formatted(children.unitsFinished()));
     }
@@ -69,10 +73,14 @@ class WordCountTest implements CountingContract {
     var text = Texts.generate(4, 4_000);
     try (var children = ChildProcesses.watch()) {
       assertEquals(4_000, count(text, 4), "count(text of 4000 words, 4) returned the wrong total.");
-      assertEquals(4, children.workerPids().size(),
+      assertEquals(
+          4,
+          children.workerPids().size(),
           "Expected 4 child processes for 4 chunks, but %d counted (pids %s). Start one child per chunk of Chunks.split(text, 4)."
               .formatted(children.workerPids().size(), children.workerPids()));
-      assertEquals(4, children.unitsStarted(),
+      assertEquals(
+          4,
+          children.unitsStarted(),
           "Expected each of the 4 chunks to be counted once, but the children counted %d times."
               .formatted(children.unitsStarted()));
     }
@@ -84,11 +92,12 @@ class WordCountTest implements CountingContract {
     try (var children = ChildProcesses.watch(2)) {
       // A sequential solution makes the first child wait out the rendezvous: allow for it, so
       // that the verdict names the real mistake rather than a hang.
-      long words = Deadline.call(
-          ChildProcesses.DEFAULT_TIMEOUT.plus(Deadline.DEFAULT),
-          () -> WordCount.count(text, 2),
-          "WordCount.count(text, 2)",
-          HANG_HINT);
+      long words =
+          Deadline.call(
+              ChildProcesses.DEFAULT_TIMEOUT.plus(Deadline.DEFAULT),
+              () -> WordCount.count(text, 2),
+              "WordCount.count(text, 2)",
+              HANG_HINT);
       assertEquals(2_000, words, "count(text of 2000 words, 2) returned the wrong total.");
       children.assertRendezvousMet(
           "Start every child before you wait for (or read from) any of them.");
@@ -98,15 +107,18 @@ class WordCountTest implements CountingContract {
   @Test
   void sends_unicode_text_intact() {
     var text = "😀 café\u2003東京 a\u00A0b\u3000ελληνικά слово";
-    assertEquals(6, count(text, 3),
+    assertEquals(
+        6,
+        count(text, 3),
         "Unicode text lost or gained words on its way to the children: write each chunk with getBytes(StandardCharsets.UTF_8); CountWorker reads UTF-8.");
   }
 
   @Test
   void copes_with_chunks_larger_than_a_pipe_buffer() {
     var text = Texts.uniform("pipe", 400_000); // 2 MB: far more than a 64 KB pipe holds
-    assertEquals(400_000, count(text, 2),
+    assertEquals(
+        400_000,
+        count(text, 2),
         "count(2 MB of text, 2) returned the wrong total. Write the whole chunk before closing stdin.");
   }
-
 }

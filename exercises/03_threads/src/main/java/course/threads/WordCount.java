@@ -3,13 +3,13 @@ package course.threads;
 /**
  * Exercise 03: count words with threads. Read book/03_threads.md first.
  *
- * <p>Threads are workers inside this JVM. Unlike the child processes of chapter 02, they share
- * its memory: a thread can read its chunk where it lies, and hand its result back through an
- * object that every thread can see. Nothing is copied through a pipe.
+ * <p>Threads are workers inside this JVM. Unlike the child processes of chapter 02, they share its
+ * memory: a thread can read its chunk where it lies, and hand its result back through an object
+ * that every thread can see. Nothing is copied through a pipe.
  *
- * <p>Given to you, in the support module: {@code course.support.Chunks.split(text, n)} and
- * {@code course.support.Chunks.countWords(chunk)}. Count with {@code countWords}: the tests
- * watch it to see which threads did the work.
+ * <p>Given to you, in the support module: {@code course.support.Chunks.split(text, n)} and {@code
+ * course.support.Chunks.countWords(chunk)}. Count with {@code countWords}: the tests watch it to
+ * see which threads did the work.
  */
 public final class WordCount {
 
@@ -20,17 +20,17 @@ public final class WordCount {
    *
    * <ol>
    *   <li>Split the text with {@code Chunks.split(text, nThreads)}.
-   *   <li>Create a {@link java.util.concurrent.BlockingQueue} for the results, for example a
-   *       {@link java.util.concurrent.LinkedBlockingQueue}{@code <Long>}.
+   *   <li>Create a {@link java.util.concurrent.BlockingQueue} for the results, for example a {@link
+   *       java.util.concurrent.LinkedBlockingQueue}{@code <Long>}.
    *   <li>For each chunk, start a thread ({@code Thread.ofPlatform().start(...)} or {@code new
    *       Thread(...)} then {@code start()}) that puts {@code Chunks.countWords(chunk)} in the
    *       queue. Start them <b>all</b> before you join any.
    *   <li>Join every thread, then take one result per chunk from the queue and add them up.
    * </ol>
    *
-   * <p>Every chunk is counted on a thread of its own, never on the calling thread, and every
-   * thread has ended when this method returns. An empty or blank text has 0 words. More threads
-   * than words is fine: {@code Chunks.split} returns fewer chunks.
+   * <p>Every chunk is counted on a thread of its own, never on the calling thread, and every thread
+   * has ended when this method returns. An empty or blank text has 0 words. More threads than words
+   * is fine: {@code Chunks.split} returns fewer chunks.
    *
    * @param text the text to count
    * @param nThreads the largest number of threads to use; at least 1

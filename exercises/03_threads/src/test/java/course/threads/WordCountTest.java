@@ -2,7 +2,6 @@ package course.threads;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import course.support.Chunks;
@@ -35,7 +34,6 @@ class WordCountTest implements CountingContract {
     return HANG_HINT;
   }
 
-
   private static final String HANG_HINT =
       "Check that you start() every thread, and that you take() from the queue only as many "
           + "results as there are chunks.";
@@ -51,7 +49,9 @@ class WordCountTest implements CountingContract {
   @ValueSource(ints = {1, 2, 3, 4, 8})
   void counts_the_same_as_a_sequential_count(int nThreads) {
     var text = Texts.generate(10 + nThreads, 3_000);
-    assertEquals(3_000, count(text, nThreads),
+    assertEquals(
+        3_000,
+        count(text, nThreads),
         "count(text of 3000 words, %d) returned the wrong total. Add up one result per chunk."
             .formatted(nThreads));
   }
@@ -64,12 +64,17 @@ class WordCountTest implements CountingContract {
       count(text, 4);
       var caller = Deadline.caller().threadId();
       var calls = log.calls(course.support.WorkProbe.COUNT_WORDS);
-      assertEquals(chunks, calls.size(),
+      assertEquals(
+          chunks,
+          calls.size(),
           "Expected Chunks.countWords to be called once per chunk (%d chunks), but it was called %d times."
               .formatted(chunks, calls.size()));
-      assertFalse(calls.stream().anyMatch(call -> call.threadId() == caller),
+      assertFalse(
+          calls.stream().anyMatch(call -> call.threadId() == caller),
           "A chunk was counted on the thread that called count(): give every chunk a thread of its own.");
-      assertEquals(chunks, log.threadIds().size(),
+      assertEquals(
+          chunks,
+          log.threadIds().size(),
           "Expected %d different threads, one per chunk, but the chunks were counted on %d: %s."
               .formatted(chunks, log.threadIds().size(), log.threadNames()));
     }
@@ -100,10 +105,11 @@ class WordCountTest implements CountingContract {
     for (int run = 1; run <= 50; run++) {
       long words = count(text, 4);
       int attempt = run;
-      assertTrue(words == 5_000,
-          () -> "Run %d of 50 of count(text of 5000 words, 4) returned %d. A result that changes from run to run is a race: collect results through the BlockingQueue (or another thread-safe hand-off), and read them only after every thread has been joined."
-              .formatted(attempt, words));
+      assertTrue(
+          words == 5_000,
+          () ->
+              "Run %d of 50 of count(text of 5000 words, 4) returned %d. A result that changes from run to run is a race: collect results through the BlockingQueue (or another thread-safe hand-off), and read them only after every thread has been joined."
+                  .formatted(attempt, words));
     }
   }
-
 }

@@ -2,7 +2,6 @@ package course.globallock;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import course.support.Chunks;
@@ -38,7 +37,6 @@ class WordCountTest implements CountingContract {
     return HANG_HINT;
   }
 
-
   private static final String HANG_HINT =
       "Check that you start() every thread and join() each one, and that no thread waits for "
           + "the global lock while another holds it forever.";
@@ -72,14 +70,19 @@ class WordCountTest implements CountingContract {
 
     void assertWords(long expected, int nThreads) {
       if (lock.guardViolations() > 0) {
-        throw new AssertionError("count(text, %d) touched a guarded object without holding %s: %s %s"
-            .formatted(nThreads, GlobalLock.NAME, lock.lastViolation(), GUARD_HINT));
+        throw new AssertionError(
+            "count(text, %d) touched a guarded object without holding %s: %s %s"
+                .formatted(nThreads, GlobalLock.NAME, lock.lastViolation(), GUARD_HINT));
       }
       if (thrown != null) {
-        throw new AssertionError("count(text, %d) threw %s: %s"
-            .formatted(nThreads, thrown.getClass().getSimpleName(), thrown.getMessage()), thrown);
+        throw new AssertionError(
+            "count(text, %d) threw %s: %s"
+                .formatted(nThreads, thrown.getClass().getSimpleName(), thrown.getMessage()),
+            thrown);
       }
-      assertEquals(expected, words,
+      assertEquals(
+          expected,
+          words,
           "count(text of %d words, %d) returned the wrong total. Add one count per chunk to the shared results, and sum them after every thread has been joined."
               .formatted(expected, nThreads));
     }
@@ -112,8 +115,10 @@ class WordCountTest implements CountingContract {
       watch.assertWorkRanWithoutTheLock(COUNT_WITHOUT_LOCK_HINT);
       watch.assertGuardedObjectsTouchedOnlyWithTheLock(GUARD_HINT);
       outcome.assertWords(2_000, 2);
-      rendezvous.assertMet("Start every thread before you join any, and count outside "
-          + GlobalLock.NAME + ": a thread that counts while holding it makes the others wait.");
+      rendezvous.assertMet(
+          "Start every thread before you join any, and count outside "
+              + GlobalLock.NAME
+              + ": a thread that counts while holding it makes the others wait.");
     }
   }
 
@@ -125,8 +130,10 @@ class WordCountTest implements CountingContract {
       var outcome = Outcome.of(text, 4);
       watch.assertWorkRanWithoutTheLock(COUNT_WITHOUT_LOCK_HINT);
       outcome.assertWords(8_000, 4);
-      rendezvous.assertMet("All 4 threads must be counting at once: none of them may hold "
-          + GlobalLock.NAME + " while it counts.");
+      rendezvous.assertMet(
+          "All 4 threads must be counting at once: none of them may hold "
+              + GlobalLock.NAME
+              + " while it counts.");
     }
   }
 
@@ -140,7 +147,8 @@ class WordCountTest implements CountingContract {
       watch.assertGuardedObjectsTouchedOnlyWithTheLock(GUARD_HINT);
       outcome.assertWords(4_000, 4);
       long attaches = watch.counters().attachCalls();
-      assertTrue(attaches >= chunks,
+      assertTrue(
+          attaches >= chunks,
           "Expected GlobalLock.attach(...) at least once per chunk (%d chunks), each thread adding its count to the shared GuardedList, but it was called %d time%s. The lesson is to keep the shared results guarded and take the lock only for them, not to do without the lock."
               .formatted(chunks, attaches, attaches == 1 ? "" : "s"));
     }
@@ -154,12 +162,17 @@ class WordCountTest implements CountingContract {
       count(text, 4);
       var caller = Deadline.caller().threadId();
       var calls = log.calls(WorkProbe.COUNT_WORDS);
-      assertEquals(chunks, calls.size(),
+      assertEquals(
+          chunks,
+          calls.size(),
           "Expected Chunks.countWords to be called once per chunk (%d chunks), but it was called %d times."
               .formatted(chunks, calls.size()));
-      assertFalse(calls.stream().anyMatch(call -> call.threadId() == caller),
+      assertFalse(
+          calls.stream().anyMatch(call -> call.threadId() == caller),
           "A chunk was counted on the thread that called count(): give every chunk a thread of its own.");
-      assertEquals(chunks, log.threadIds().size(),
+      assertEquals(
+          chunks,
+          log.threadIds().size(),
           "Expected %d different threads, one per chunk, but the chunks were counted on %d: %s."
               .formatted(chunks, log.threadIds().size(), log.threadNames()));
     }
@@ -171,10 +184,11 @@ class WordCountTest implements CountingContract {
     for (int run = 1; run <= 30; run++) {
       long words = count(text, 4);
       int attempt = run;
-      assertTrue(words == 5_000,
-          () -> "Run %d of 30 of count(text of 5000 words, 4) returned %d. A result that changes from run to run is a race: touch the shared results only inside GlobalLock.attach(...), and sum them only after every thread has been joined."
-              .formatted(attempt, words));
+      assertTrue(
+          words == 5_000,
+          () ->
+              "Run %d of 30 of count(text of 5000 words, 4) returned %d. A result that changes from run to run is a race: touch the shared results only inside GlobalLock.attach(...), and sum them only after every thread has been joined."
+                  .formatted(attempt, words));
     }
   }
-
 }

@@ -35,7 +35,9 @@ class PrimesTest {
   @ParameterizedTest(name = "nthPrime({0}) = {1}")
   @CsvSource({"1, 2", "2, 3", "3, 5", "10, 29", "100, 541", "1000, 7919"})
   void finds_the_nth_prime(long n, long prime) {
-    assertEquals(prime, nthPrimeHoldingTheLock(n),
+    assertEquals(
+        prime,
+        nthPrimeHoldingTheLock(n),
         "nthPrime(%d) must be %d. Compute it with NumberTheory.nthPrime(n).".formatted(n, prime));
   }
 
@@ -54,7 +56,9 @@ class PrimesTest {
         throw new AssertionError("nthPrime(2000) threw " + thrown, thrown);
       }
       assertEquals(17_389, prime, "nthPrime(2000) must be 17389.");
-      assertEquals(1, watch.unitsSeen(),
+      assertEquals(
+          1,
+          watch.unitsSeen(),
           "Expected NumberTheory.nthPrime to be called once per call of Primes.nthPrime, but it was called %d times."
               .formatted(watch.unitsSeen()));
     }
@@ -68,29 +72,38 @@ class PrimesTest {
         var rendezvous = Rendezvous.open(2, NumberTheory.NTH_PRIME, Duration.ofSeconds(5))) {
       for (int i = 0; i < 2; i++) {
         int caller = i;
-        threads.add(Thread.ofPlatform().name("caller-" + i).start(() -> {
-          try {
-            results.set(caller, GlobalLock.attach(() -> Primes.nthPrime(1_000 + caller)));
-          } catch (RuntimeException e) {
-            results.set(caller, e);
-          }
-        }));
+        threads.add(
+            Thread.ofPlatform()
+                .name("caller-" + i)
+                .start(
+                    () -> {
+                      try {
+                        results.set(
+                            caller, GlobalLock.attach(() -> Primes.nthPrime(1_000 + caller)));
+                      } catch (RuntimeException e) {
+                        results.set(caller, e);
+                      }
+                    }));
       }
-      Deadline.run(() -> {
-        for (var thread : threads) {
-          thread.join();
-        }
-      }, "two threads each calling GlobalLock.attach(() -> Primes.nthPrime(...))",
+      Deadline.run(
+          () -> {
+            for (var thread : threads) {
+              thread.join();
+            }
+          },
+          "two threads each calling GlobalLock.attach(() -> Primes.nthPrime(...))",
           "Check that nthPrime lets go of the lock with GlobalLock.detach and returns.");
       watch.assertWorkRanWithoutTheLock(RELEASE_HINT);
       for (int i = 0; i < 2; i++) {
         if (results.get(i) instanceof RuntimeException e) {
-          throw new AssertionError("Caller %d's call of Primes.nthPrime(%d) threw %s"
-              .formatted(i, 1_000 + i, e), e);
+          throw new AssertionError(
+              "Caller %d's call of Primes.nthPrime(%d) threw %s".formatted(i, 1_000 + i, e), e);
         }
       }
-      rendezvous.assertMet("While one caller computes holding " + GlobalLock.NAME
-          + ", the other waits for it: release it around the computation with GlobalLock.detach.");
+      rendezvous.assertMet(
+          "While one caller computes holding "
+              + GlobalLock.NAME
+              + ", the other waits for it: release it around the computation with GlobalLock.detach.");
       assertEquals(7_919L, results.get(0), "The first caller's nthPrime(1000) must be 7919.");
       assertEquals(7_927L, results.get(1), "The second caller's nthPrime(1001) must be 7927.");
     }
@@ -98,14 +111,17 @@ class PrimesTest {
 
   @Test
   void refuses_to_run_without_the_global_lock() {
-    assertThrows(IllegalStateException.class, () -> Primes.nthPrime(10),
+    assertThrows(
+        IllegalStateException.class,
+        () -> Primes.nthPrime(10),
         "Primes.nthPrime(10) called without holding the global lock must throw IllegalStateException: it can only let go of a lock its caller holds. GlobalLock.detach throws it for you.");
   }
 
   @Test
   void rejects_n_below_one() {
     for (long n : new long[] {0, -7}) {
-      assertThrows(IllegalArgumentException.class,
+      assertThrows(
+          IllegalArgumentException.class,
           () -> GlobalLock.attach(() -> Primes.nthPrime(n)),
           "nthPrime(%d) must throw IllegalArgumentException: primes are counted from 1."
               .formatted(n));

@@ -3,14 +3,13 @@ package course.minimizing;
 import course.support.GuardedList;
 
 /**
- * Exercise 06: hold the global lock only while you touch shared state. Read
- * book/06_minimizing.md first.
+ * Exercise 06: hold the global lock only while you touch shared state. Read book/06_minimizing.md
+ * first.
  *
  * <p>{@link #primeFactors(GuardedList)} receives a shared list of numbers guarded by {@code
  * course.support.GlobalLock}, the way a native function receives a Python list: the caller holds
  * the lock, and the list may only be touched while it is held. Factoring is slow and touches
- * nothing shared; reading the list and building the result touch shared state. Keep the two
- * apart.
+ * nothing shared; reading the list and building the result touch shared state. Keep the two apart.
  *
  * <p>Given to you, in the support module: {@code NumberTheory.uniquePrimeFactors(number)}, which
  * does the arithmetic (the tests watch it), {@code GlobalLock.detach(...)}, and {@code
@@ -25,14 +24,13 @@ public final class Factors {
    *
    * <p>Must be called by a thread that holds the global lock; returns holding it. Returns a new
    * guarded list with one {@link Factorization} per number, in the list's order, each pairing a
-   * number with {@code NumberTheory.uniquePrimeFactors(number)}. Two callers on two threads
-   * factor at the same time.
+   * number with {@code NumberTheory.uniquePrimeFactors(number)}. Two callers on two threads factor
+   * at the same time.
    *
    * <p>Other threads may change {@code numbers} whenever your code has released the lock. Your
-   * result must stay consistent all the same: each {@link Factorization} holds the factors of
-   * the very number it names, and no {@link java.util.ConcurrentModificationException} escapes.
-   * Whether it describes the list as it was when you first read it, or as you walked it, is up
-   * to you.
+   * result must stay consistent all the same: each {@link Factorization} holds the factors of the
+   * very number it names, and no {@link java.util.ConcurrentModificationException} escapes. Whether
+   * it describes the list as it was when you first read it, or as you walked it, is up to you.
    *
    * @param numbers the shared list; each number at least 1
    * @return a new guarded list of factorizations; empty for an empty list

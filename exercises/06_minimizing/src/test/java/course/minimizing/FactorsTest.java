@@ -57,8 +57,11 @@ class FactorsTest {
 
   private static GuardedList<Long> randomNumbers(long seed, int count) {
     var random = new SplittableRandom(seed);
-    return new GuardedList<>(LongStream.generate(() -> random.nextLong(1, 5_000_000_000L))
-        .limit(count).boxed().toList());
+    return new GuardedList<>(
+        LongStream.generate(() -> random.nextLong(1, 5_000_000_000L))
+            .limit(count)
+            .boxed()
+            .toList());
   }
 
   private static void assertEachNumberHasItsOwnFactors(List<Factorization> result, String hint) {
@@ -75,18 +78,21 @@ class FactorsTest {
 
   @Test
   void factors_each_number_in_order() {
-    var numbers = new GuardedList<>(
-        List.of(12L, 35L, 97L, 1L, 1024L, 30_030L, 999_983L, 600_851_475_143L));
-    var expected = List.of(
-        new Factorization(12, List.of(2L, 3L)),
-        new Factorization(35, List.of(5L, 7L)),
-        new Factorization(97, List.of(97L)),
-        new Factorization(1, List.of()),
-        new Factorization(1024, List.of(2L)),
-        new Factorization(30_030, List.of(2L, 3L, 5L, 7L, 11L, 13L)),
-        new Factorization(999_983, List.of(999_983L)),
-        new Factorization(600_851_475_143L, List.of(71L, 839L, 1471L, 6857L)));
-    assertEquals(expected, factorHoldingTheLock(numbers),
+    var numbers =
+        new GuardedList<>(List.of(12L, 35L, 97L, 1L, 1024L, 30_030L, 999_983L, 600_851_475_143L));
+    var expected =
+        List.of(
+            new Factorization(12, List.of(2L, 3L)),
+            new Factorization(35, List.of(5L, 7L)),
+            new Factorization(97, List.of(97L)),
+            new Factorization(1, List.of()),
+            new Factorization(1024, List.of(2L)),
+            new Factorization(30_030, List.of(2L, 3L, 5L, 7L, 11L, 13L)),
+            new Factorization(999_983, List.of(999_983L)),
+            new Factorization(600_851_475_143L, List.of(71L, 839L, 1471L, 6857L)));
+    assertEquals(
+        expected,
+        factorHoldingTheLock(numbers),
         "Expected one Factorization per number, in the list's order, each with the number's distinct prime factors from NumberTheory.uniquePrimeFactors.");
   }
 
@@ -108,7 +114,8 @@ class FactorsTest {
         throw new AssertionError("primeFactors threw " + thrown, thrown);
       }
       assertEquals(40, result.size(), "Expected one Factorization per number (40 numbers).");
-      assertEachNumberHasItsOwnFactors(result, "Factor each number with NumberTheory.uniquePrimeFactors.");
+      assertEachNumberHasItsOwnFactors(
+          result, "Factor each number with NumberTheory.uniquePrimeFactors.");
     }
   }
 
@@ -118,44 +125,54 @@ class FactorsTest {
     var results = new AtomicReferenceArray<Object>(2);
     var threads = new ArrayList<Thread>();
     try (var watch = LockWatch.open(NumberTheory.UNIQUE_PRIME_FACTORS);
-        var rendezvous = Rendezvous.open(
-            2, NumberTheory.UNIQUE_PRIME_FACTORS, Duration.ofSeconds(5))) {
+        var rendezvous =
+            Rendezvous.open(2, NumberTheory.UNIQUE_PRIME_FACTORS, Duration.ofSeconds(5))) {
       for (int i = 0; i < 2; i++) {
         int caller = i;
-        threads.add(Thread.ofPlatform().name("caller-" + i).start(() -> {
-          try {
-            results.set(caller, GlobalLock.attach(
-                () -> List.copyOf(Factors.primeFactors(lists.get(caller)))));
-          } catch (RuntimeException e) {
-            results.set(caller, e);
-          }
-        }));
+        threads.add(
+            Thread.ofPlatform()
+                .name("caller-" + i)
+                .start(
+                    () -> {
+                      try {
+                        results.set(
+                            caller,
+                            GlobalLock.attach(
+                                () -> List.copyOf(Factors.primeFactors(lists.get(caller)))));
+                      } catch (RuntimeException e) {
+                        results.set(caller, e);
+                      }
+                    }));
       }
-      Deadline.run(() -> {
-        for (var thread : threads) {
-          thread.join();
-        }
-      }, "two threads each calling GlobalLock.attach(() -> Factors.primeFactors(...))",
+      Deadline.run(
+          () -> {
+            for (var thread : threads) {
+              thread.join();
+            }
+          },
+          "two threads each calling GlobalLock.attach(() -> Factors.primeFactors(...))",
           "Check that primeFactors lets go of the lock with GlobalLock.detach and returns.");
       watch.assertWorkRanWithoutTheLock(RELEASE_HINT);
       for (int i = 0; i < 2; i++) {
         if (results.get(i) instanceof RuntimeException e) {
-          throw new AssertionError("Caller %d's call of Factors.primeFactors threw %s"
-              .formatted(i, e), e);
+          throw new AssertionError(
+              "Caller %d's call of Factors.primeFactors threw %s".formatted(i, e), e);
         }
       }
-      rendezvous.assertMet("While one caller factors holding " + GlobalLock.NAME
-          + ", the other waits for it: factor inside GlobalLock.detach(...).");
+      rendezvous.assertMet(
+          "While one caller factors holding "
+              + GlobalLock.NAME
+              + ", the other waits for it: factor inside GlobalLock.detach(...).");
     }
   }
 
   /**
-   * The race of this chapter, made to happen every time. The first time a number is factored
-   * (when a correct solution has let go of the lock), another thread takes the lock and changes
-   * the shared list: every number becomes number + 1, and one number is appended. A solution
-   * that copied the list out, or that reads each number once before it detaches, still pairs
-   * each number with its own factors. One that iterates over the shared list across a detach,
-   * or reads a number again after it, does not.
+   * The race of this chapter, made to happen every time. The first time a number is factored (when
+   * a correct solution has let go of the lock), another thread takes the lock and changes the
+   * shared list: every number becomes number + 1, and one number is appended. A solution that
+   * copied the list out, or that reads each number once before it detaches, still pairs each number
+   * with its own factors. One that iterates over the shared list across a detach, or reads a number
+   * again after it, does not.
    */
   @Test
   @SuppressWarnings("try") // the meddler only has to be installed, and removed at the end
@@ -164,28 +181,35 @@ class FactorsTest {
     var numbers = new GuardedList<>(original);
     var changed = new AtomicBoolean();
     try (var watch = LockWatch.open(NumberTheory.UNIQUE_PRIME_FACTORS);
-        var meddler = WorkProbe.install(new WorkProbe.Listener() {
-          @Override
-          public void beforeWork(String work, Object input) {
-            if (work.equals(NumberTheory.UNIQUE_PRIME_FACTORS)
-                && changed.compareAndSet(false, true)) {
-              changeFromAnotherThread(numbers);
-            }
-          }
-        })) {
+        var meddler =
+            WorkProbe.install(
+                new WorkProbe.Listener() {
+                  @Override
+                  public void beforeWork(String work, Object input) {
+                    if (work.equals(NumberTheory.UNIQUE_PRIME_FACTORS)
+                        && changed.compareAndSet(false, true)) {
+                      changeFromAnotherThread(numbers);
+                    }
+                  }
+                })) {
       List<Factorization> result;
       try {
         result = factorHoldingTheLock(numbers);
       } catch (ConcurrentModificationException e) {
         watch.assertWorkRanWithoutTheLock(RELEASE_HINT);
         throw new AssertionError(
-            "primeFactors threw ConcurrentModificationException: it went on iterating over the shared list after letting go of the lock, and another thread had changed the list meanwhile (this test does so on purpose). Copy the numbers out with List.copyOf before you detach, or walk the list by index.", e);
+            "primeFactors threw ConcurrentModificationException: it went on iterating over the shared list after letting go of the lock, and another thread had changed the list meanwhile (this test does so on purpose). Copy the numbers out with List.copyOf before you detach, or walk the list by index.",
+            e);
       }
       watch.assertWorkRanWithoutTheLock(RELEASE_HINT);
-      assertTrue(changed.get(), "NumberTheory.uniquePrimeFactors was never called: factor each number with it.");
-      assertEachNumberHasItsOwnFactors(result,
+      assertTrue(
+          changed.get(),
+          "NumberTheory.uniquePrimeFactors was never called: factor each number with it.");
+      assertEachNumberHasItsOwnFactors(
+          result,
           "Another thread changed the list while your code had let go of the lock (this test does so on purpose): read each number once, while you hold the lock, and pair the factors with that value, not with what the list holds after the detach.");
-      assertTrue(result.size() == original.size() || result.size() == original.size() + 1,
+      assertTrue(
+          result.size() == original.size() || result.size() == original.size() + 1,
           "Expected %d factorizations (the list as you copied it) or %d (the list as you walked it, after another thread appended a number), but got %d."
               .formatted(original.size(), original.size() + 1, result.size()));
     }
@@ -193,12 +217,18 @@ class FactorsTest {
 
   /** Another thread takes the lock and changes every number, then appends one; we wait for it. */
   private static void changeFromAnotherThread(GuardedList<Long> numbers) {
-    var other = Thread.ofPlatform().name("another-thread").start(() -> GlobalLock.attach(() -> {
-      for (int i = 0; i < numbers.size(); i++) {
-        numbers.set(i, numbers.get(i) + 1);
-      }
-      numbers.add(5L);
-    }));
+    var other =
+        Thread.ofPlatform()
+            .name("another-thread")
+            .start(
+                () ->
+                    GlobalLock.attach(
+                        () -> {
+                          for (int i = 0; i < numbers.size(); i++) {
+                            numbers.set(i, numbers.get(i) + 1);
+                          }
+                          numbers.add(5L);
+                        }));
     try {
       other.join(10_000);
     } catch (InterruptedException e) {
@@ -208,28 +238,35 @@ class FactorsTest {
 
   @Test
   void returns_an_empty_list_for_an_empty_list() {
-    assertEquals(List.of(), factorHoldingTheLock(new GuardedList<>()),
+    assertEquals(
+        List.of(),
+        factorHoldingTheLock(new GuardedList<>()),
         "primeFactors(empty list) must return an empty list.");
   }
 
   @Test
   void refuses_to_run_without_the_global_lock() {
     var numbers = new GuardedList<>(List.of(12L));
-    assertThrows(IllegalStateException.class, () -> Factors.primeFactors(numbers),
+    assertThrows(
+        IllegalStateException.class,
+        () -> Factors.primeFactors(numbers),
         "Factors.primeFactors called without holding the global lock must throw IllegalStateException: touching the GuardedList, or GlobalLock.detach, throws it for you.");
   }
 
   @Test
   void rejects_null_and_numbers_below_one() {
-    assertThrows(NullPointerException.class,
+    assertThrows(
+        NullPointerException.class,
         () -> GlobalLock.attach(() -> Factors.primeFactors(null)),
         "primeFactors(null) must throw NullPointerException.");
     var withZero = new GuardedList<>(List.of(12L, 0L));
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
         () -> GlobalLock.attach(() -> Factors.primeFactors(withZero)),
         "primeFactors([12, 0]) must throw IllegalArgumentException: 0 has no prime factorization.");
     var withNull = new GuardedList<>(java.util.Arrays.asList(12L, null));
-    assertThrows(NullPointerException.class,
+    assertThrows(
+        NullPointerException.class,
         () -> GlobalLock.attach(() -> Factors.primeFactors(withNull)),
         "primeFactors([12, null]) must throw NullPointerException.");
   }

@@ -5,16 +5,16 @@ import java.util.List;
 /**
  * Exercise 07: make this rectangle immutable. Read book/07_immutable.md first.
  *
- * <p>A rectangle with a width, a height and a list of tags (labels such as "door" or "window").
- * As given, it can change after it is built: its fields are not final, it has setters, and it
- * keeps (and hands out) the very list its creator passed in, so whoever still holds that list can
- * change the rectangle's tags behind its back. Shared between threads, such an object needs a
- * lock for every read; {@code course.support.Guarded} refuses to let anyone read it without one.
+ * <p>A rectangle with a width, a height and a list of tags (labels such as "door" or "window"). As
+ * given, it can change after it is built: its fields are not final, it has setters, and it keeps
+ * (and hands out) the very list its creator passed in, so whoever still holds that list can change
+ * the rectangle's tags behind its back. Shared between threads, such an object needs a lock for
+ * every read; {@code course.support.Guarded} refuses to let anyone read it without one.
  *
- * <p>Your job: turn it into an immutable type. A record is the shortest way; a {@code final}
- * class with {@code private final} fields works too. Keep the public API below (constructor,
- * {@code width()}, {@code height()}, {@code tags()}, {@code area()}, {@code withWidth}, {@code
- * withTag}), delete the setters, and make sure the tags can never change after construction.
+ * <p>Your job: turn it into an immutable type. A record is the shortest way; a {@code final} class
+ * with {@code private final} fields works too. Keep the public API below (constructor, {@code
+ * width()}, {@code height()}, {@code tags()}, {@code area()}, {@code withWidth}, {@code withTag}),
+ * delete the setters, and make sure the tags can never change after construction.
  */
 public class Rectangle {
 

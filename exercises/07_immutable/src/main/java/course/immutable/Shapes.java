@@ -3,8 +3,8 @@ package course.immutable;
 import course.support.Guarded;
 
 /**
- * Exercise 07: reading shared, immutable values without the global lock. Read
- * book/07_immutable.md first.
+ * Exercise 07: reading shared, immutable values without the global lock. Read book/07_immutable.md
+ * first.
  */
 public final class Shapes {
 
@@ -13,10 +13,10 @@ public final class Shapes {
   /**
    * The area of a shared rectangle, read <em>without</em> the global lock.
    *
-   * <p>Any number of threads may call this at the same time, while another thread holds the
-   * global lock: it never waits for the lock. That is only safe because a {@link Rectangle} can
-   * never change; {@link Guarded#get()} checks it (with {@code course.support.Immutability}) and
-   * throws {@link IllegalStateException}, explaining why, while {@code Rectangle} is mutable.
+   * <p>Any number of threads may call this at the same time, while another thread holds the global
+   * lock: it never waits for the lock. That is only safe because a {@link Rectangle} can never
+   * change; {@link Guarded#get()} checks it (with {@code course.support.Immutability}) and throws
+   * {@link IllegalStateException}, explaining why, while {@code Rectangle} is mutable.
    *
    * @param rectangle the shared rectangle
    * @return its area

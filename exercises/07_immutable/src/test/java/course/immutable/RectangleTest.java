@@ -17,7 +17,8 @@ class RectangleTest {
     var rectangle = new Rectangle(3, 4, List.of("door", "red"));
     assertEquals(3, rectangle.width(), "width() of new Rectangle(3, 4, tags) must be 3.");
     assertEquals(4, rectangle.height(), "height() of new Rectangle(3, 4, tags) must be 4.");
-    assertEquals(List.of("door", "red"), rectangle.tags(), "tags() must return the tags, in order.");
+    assertEquals(
+        List.of("door", "red"), rectangle.tags(), "tags() must return the tags, in order.");
     assertEquals(12, rectangle.area(), "area() of a 3 by 4 rectangle must be 12.");
   }
 
@@ -27,7 +28,9 @@ class RectangleTest {
     var rectangle = new Rectangle(3, 4, tags);
     tags.add("window");
     tags.set(0, "wall");
-    assertEquals(List.of("door"), rectangle.tags(),
+    assertEquals(
+        List.of("door"),
+        rectangle.tags(),
         "The caller changed the list it passed to the constructor, and the rectangle's tags changed with it: the rectangle shares the caller's list. Keep a copy instead: tags = List.copyOf(tags). (Collections.unmodifiableList is not a copy, only a read-only view of the same list.)");
   }
 
@@ -39,7 +42,9 @@ class RectangleTest {
     } catch (UnsupportedOperationException expected) {
       // the list is immutable: good
     }
-    assertEquals(List.of("door"), rectangle.tags(),
+    assertEquals(
+        List.of("door"),
+        rectangle.tags(),
         "rectangle.tags().add(\"window\") changed the rectangle: tags() hands out a list that can be changed. Store List.copyOf(tags), which cannot be.");
   }
 
@@ -47,7 +52,9 @@ class RectangleTest {
   void passes_the_course_immutability_check() {
     var rectangle = new Rectangle(3, 4, new ArrayList<>(List.of("door")));
     var reasons = Immutability.checkValue(rectangle);
-    assertEquals(List.of(), reasons,
+    assertEquals(
+        List.of(),
+        reasons,
         "course.support.Immutability says a Rectangle may change after construction, so Guarded will not let anyone read it without the global lock. Its reasons: "
             + String.join(" ", reasons));
   }
@@ -67,11 +74,17 @@ class RectangleTest {
   void with_tag_adds_a_tag_to_the_new_rectangle_only() {
     var original = new Rectangle(3, 4, List.of("door"));
     var tagged = original.withTag("red");
-    assertEquals(List.of("door", "red"), tagged.tags(), "withTag(\"red\") must add \"red\" at the end.");
-    assertEquals(List.of("door"), original.tags(), "withTag must not change the original rectangle.");
-    assertEquals(List.of(), Immutability.checkValue(tagged),
+    assertEquals(
+        List.of("door", "red"), tagged.tags(), "withTag(\"red\") must add \"red\" at the end.");
+    assertEquals(
+        List.of("door"), original.tags(), "withTag must not change the original rectangle.");
+    assertEquals(
+        List.of(),
+        Immutability.checkValue(tagged),
         "The rectangle that withTag returns must be immutable too: build it with the constructor, which copies the tags.");
-    assertThrows(NullPointerException.class, () -> original.withTag(null),
+    assertThrows(
+        NullPointerException.class,
+        () -> original.withTag(null),
         "withTag(null) must throw NullPointerException.");
   }
 
@@ -83,21 +96,29 @@ class RectangleTest {
   @Test
   void rejects_impossible_sizes() {
     for (double bad : new double[] {-1, Double.NaN, Double.POSITIVE_INFINITY}) {
-      assertThrows(IllegalArgumentException.class, () -> new Rectangle(bad, 1, List.of()),
+      assertThrows(
+          IllegalArgumentException.class,
+          () -> new Rectangle(bad, 1, List.of()),
           "new Rectangle(%s, 1, tags) must throw IllegalArgumentException.".formatted(bad));
-      assertThrows(IllegalArgumentException.class, () -> new Rectangle(1, bad, List.of()),
+      assertThrows(
+          IllegalArgumentException.class,
+          () -> new Rectangle(1, bad, List.of()),
           "new Rectangle(1, %s, tags) must throw IllegalArgumentException.".formatted(bad));
     }
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
         () -> new Rectangle(1, 1, List.of()).withWidth(-2),
         "withWidth(-2) must throw IllegalArgumentException.");
   }
 
   @Test
   void rejects_null_tags() {
-    assertThrows(NullPointerException.class, () -> new Rectangle(1, 1, null),
+    assertThrows(
+        NullPointerException.class,
+        () -> new Rectangle(1, 1, null),
         "new Rectangle(1, 1, null) must throw NullPointerException.");
-    assertThrows(NullPointerException.class,
+    assertThrows(
+        NullPointerException.class,
         () -> new Rectangle(1, 1, Arrays.asList("door", null)),
         "new Rectangle(1, 1, [\"door\", null]) must throw NullPointerException (List.copyOf does).");
   }

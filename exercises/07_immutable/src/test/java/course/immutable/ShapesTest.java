@@ -19,20 +19,26 @@ class ShapesTest {
 
   private static double areaWithoutTheLock(Guarded<Rectangle> rectangle) {
     try {
-      return Deadline.call(Duration.ofSeconds(10), () -> Shapes.area(rectangle),
-          "Shapes.area(rectangle)", "Shapes.area must not wait for the global lock.");
+      return Deadline.call(
+          Duration.ofSeconds(10),
+          () -> Shapes.area(rectangle),
+          "Shapes.area(rectangle)",
+          "Shapes.area must not wait for the global lock.");
     } catch (IllegalStateException e) {
-      throw new AssertionError("Shapes.area could not read the rectangle without "
-          + GlobalLock.NAME + ". Make Rectangle immutable first. What Guarded said: "
-          + e.getMessage(), e);
+      throw new AssertionError(
+          "Shapes.area could not read the rectangle without "
+              + GlobalLock.NAME
+              + ". Make Rectangle immutable first. What Guarded said: "
+              + e.getMessage(),
+          e);
     }
   }
 
   @Test
   void reads_the_area_without_the_global_lock() {
     var rectangle = Guarded.of(new Rectangle(3, 4, new ArrayList<>(List.of("door"))));
-    assertEquals(12, areaWithoutTheLock(rectangle),
-        "Shapes.area of a 3 by 4 rectangle must be 12.");
+    assertEquals(
+        12, areaWithoutTheLock(rectangle), "Shapes.area of a 3 by 4 rectangle must be 12.");
   }
 
   @Test
@@ -40,25 +46,40 @@ class ShapesTest {
     var rectangle = Guarded.of(new Rectangle(2, 5, List.of()));
     var holding = new CountDownLatch(1);
     var release = new CountDownLatch(1);
-    var holder = Thread.ofPlatform().name("lock-holder").start(() -> GlobalLock.attach(() -> {
-      holding.countDown();
-      try {
-        release.await();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }));
+    var holder =
+        Thread.ofPlatform()
+            .name("lock-holder")
+            .start(
+                () ->
+                    GlobalLock.attach(
+                        () -> {
+                          holding.countDown();
+                          try {
+                            release.await();
+                          } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                          }
+                        }));
     try {
       holding.await();
       double area;
       try {
-        area = Deadline.call(Duration.ofSeconds(3), () -> Shapes.area(rectangle),
-            "Shapes.area(rectangle), while another thread holds the global lock",
-            "Shapes.area waited for " + GlobalLock.NAME + ": an immutable Rectangle can be read "
-                + "without it, so do not call GlobalLock.attach in Shapes.area.");
+        area =
+            Deadline.call(
+                Duration.ofSeconds(3),
+                () -> Shapes.area(rectangle),
+                "Shapes.area(rectangle), while another thread holds the global lock",
+                "Shapes.area waited for "
+                    + GlobalLock.NAME
+                    + ": an immutable Rectangle can be read "
+                    + "without it, so do not call GlobalLock.attach in Shapes.area.");
       } catch (IllegalStateException e) {
-        throw new AssertionError("Shapes.area could not read the rectangle without "
-            + GlobalLock.NAME + ": " + e.getMessage(), e);
+        throw new AssertionError(
+            "Shapes.area could not read the rectangle without "
+                + GlobalLock.NAME
+                + ": "
+                + e.getMessage(),
+            e);
       }
       assertEquals(10, area, "Shapes.area of a 2 by 5 rectangle must be 10.");
     } finally {
@@ -70,16 +91,22 @@ class ShapesTest {
   @Test
   void reads_the_new_value_after_another_thread_replaces_it() throws InterruptedException {
     var rectangle = Guarded.of(new Rectangle(2, 5, List.of()));
-    var writer = Thread.ofPlatform().name("writer").start(() -> GlobalLock.attach(
-        () -> rectangle.set(rectangle.get().withWidth(7))));
+    var writer =
+        Thread.ofPlatform()
+            .name("writer")
+            .start(() -> GlobalLock.attach(() -> rectangle.set(rectangle.get().withWidth(7))));
     writer.join();
-    assertEquals(35, areaWithoutTheLock(rectangle),
+    assertEquals(
+        35,
+        areaWithoutTheLock(rectangle),
         "Another thread replaced the 2 by 5 rectangle with a 7 by 5 one: Shapes.area must now be 35.");
   }
 
   @Test
   void rejects_a_null_rectangle() {
-    assertThrows(NullPointerException.class, () -> Shapes.area(null),
+    assertThrows(
+        NullPointerException.class,
+        () -> Shapes.area(null),
         "Shapes.area(null) must throw NullPointerException.");
   }
 }

@@ -44,7 +44,6 @@ class WordCountTest implements CountingContract {
     return HANG_HINT;
   }
 
-
   private static final String HANG_HINT =
       "Check that you submit every task before you get() any result, and that you close the "
           + "pool only after the tasks were handed to it.";
@@ -66,7 +65,9 @@ class WordCountTest implements CountingContract {
   @ValueSource(ints = {1, 2, 3, 4, 8})
   void counts_the_same_as_a_sequential_count(int nThreads) {
     var text = Texts.generate(80 + nThreads, 3_000);
-    assertEquals(3_000, count(text, nThreads),
+    assertEquals(
+        3_000,
+        count(text, nThreads),
         "count(text of 3000 words, %d) returned the wrong total. Add up get() of every future."
             .formatted(nThreads));
   }
@@ -77,18 +78,23 @@ class WordCountTest implements CountingContract {
     int chunks = Chunks.split(text, 4).size();
     try (var workers = Workers.watch()) {
       count(text, 4);
-      assertEquals(chunks, workers.calls().size(),
+      assertEquals(
+          chunks,
+          workers.calls().size(),
           "Expected Chunks.countWords to be called once per chunk (%d chunks), but it was called %d times."
               .formatted(chunks, workers.calls().size()));
       for (var call : workers.calls()) {
         if (call.thread() == caller.get()) {
-          fail("A chunk was counted on the thread that called count(): hand every chunk to the "
-              + "pool as a task, and only wait for the futures on the calling thread.");
+          fail(
+              "A chunk was counted on the thread that called count(): hand every chunk to the "
+                  + "pool as a task, and only wait for the futures on the calling thread.");
         }
         if (!call.insideAnExecutor()) {
-          fail(("A chunk was counted on thread '%s', which no executor runs: submit the tasks to "
-              + "an ExecutorService (Executors.newFixedThreadPool) instead of starting Threads "
-              + "yourself.").formatted(call.thread().getName()));
+          fail(
+              ("A chunk was counted on thread '%s', which no executor runs: submit the tasks to "
+                      + "an ExecutorService (Executors.newFixedThreadPool) instead of starting Threads "
+                      + "yourself.")
+                  .formatted(call.thread().getName()));
         }
       }
     }
@@ -123,10 +129,12 @@ class WordCountTest implements CountingContract {
     try (var workers = Workers.watch()) {
       count(text, 2);
       var alive = workers.stillAliveAfterGrace();
-      assertTrue(alive.isEmpty(),
+      assertTrue(
+          alive.isEmpty(),
           ("count() returned, but the pool's threads %s are still alive, waiting for more work. "
-              + "Shut down the pool: open it in try-with-resources (close() shuts it down and "
-              + "waits), or call shutdown() in a finally block.").formatted(alive));
+                  + "Shut down the pool: open it in try-with-resources (close() shuts it down and "
+                  + "waits), or call shutdown() in a finally block.")
+              .formatted(alive));
     }
   }
 
@@ -134,34 +142,45 @@ class WordCountTest implements CountingContract {
   void passes_a_task_failure_to_the_caller_with_its_cause() {
     var text = Texts.generate(85, 1_000) + " poison " + Texts.generate(86, 1_000);
     var planted = new IllegalStateException("planted by the test: the chunk holding 'poison'");
-    WorkProbe.Listener saboteur = new WorkProbe.Listener() {
-      @Override
-      public void beforeWork(String work, Object input) {
-        if (input instanceof String chunk && chunk.contains("poison")) {
-          throw planted;
-        }
-      }
-    };
-    try (var workers = Workers.watch(); var sabotage = WorkProbe.install(saboteur)) {
-      var thrown = Deadline.call(
-          () -> assertThrows(Exception.class, () -> WordCount.count(text, 2),
-              "count(text, 2) returned normally, but one of its tasks threw: call get() on "
-                  + "every future, and let its ExecutionException reach the caller."),
-          "WordCount.count(text, 2) with a failing task",
-          "When a task fails, make sure your code does not wait for a result that never comes.");
+    WorkProbe.Listener saboteur =
+        new WorkProbe.Listener() {
+          @Override
+          public void beforeWork(String work, Object input) {
+            if (input instanceof String chunk && chunk.contains("poison")) {
+              throw planted;
+            }
+          }
+        };
+    try (var workers = Workers.watch();
+        var sabotage = WorkProbe.install(saboteur)) {
+      var thrown =
+          Deadline.call(
+              () ->
+                  assertThrows(
+                      Exception.class,
+                      () -> WordCount.count(text, 2),
+                      "count(text, 2) returned normally, but one of its tasks threw: call get() on "
+                          + "every future, and let its ExecutionException reach the caller."),
+              "WordCount.count(text, 2) with a failing task",
+              "When a task fails, make sure your code does not wait for a result that never comes.");
       if (!(thrown instanceof ExecutionException)) {
-        fail(("count(text, 2) threw %s, but a task's failure must reach the caller as the "
-            + "ExecutionException that Future.get() throws: do not catch it or wrap it.")
-            .formatted(thrown));
+        fail(
+            ("count(text, 2) threw %s, but a task's failure must reach the caller as the "
+                    + "ExecutionException that Future.get() throws: do not catch it or wrap it.")
+                .formatted(thrown));
       }
-      assertSame(planted, thrown.getCause(),
+      assertSame(
+          planted,
+          thrown.getCause(),
           "The ExecutionException must carry the task's own exception as its cause; got cause %s."
               .formatted(thrown.getCause()));
       var alive = workers.stillAliveAfterGrace();
-      assertTrue(alive.isEmpty(),
+      assertTrue(
+          alive.isEmpty(),
           ("After a task failed, the pool's threads %s are still alive: the pool was not shut "
-              + "down on the failure path. Use try-with-resources (or shutdown() in a finally "
-              + "block) so the pool is closed however count() ends.").formatted(alive));
+                  + "down on the failure path. Use try-with-resources (or shutdown() in a finally "
+                  + "block) so the pool is closed however count() ends.")
+              .formatted(alive));
     }
   }
 
@@ -171,9 +190,11 @@ class WordCountTest implements CountingContract {
     for (int run = 1; run <= 30; run++) {
       long words = count(text, 4);
       int attempt = run;
-      assertTrue(words == 5_000,
-          () -> "Run %d of 30 of count(text of 5000 words, 4) returned %d. Sum the values the futures return, not a shared counter the tasks update."
-              .formatted(attempt, words));
+      assertTrue(
+          words == 5_000,
+          () ->
+              "Run %d of 30 of count(text of 5000 words, 4) returned %d. Sum the values the futures return, not a shared counter the tasks update."
+                  .formatted(attempt, words));
     }
   }
 
@@ -186,17 +207,19 @@ class WordCountTest implements CountingContract {
     private final WorkProbe.Registration registration;
 
     private Workers() {
-      registration = WorkProbe.install(new WorkProbe.Listener() {
-        @Override
-        public void beforeWork(String work, Object input) {
-          if (work.equals(WorkProbe.COUNT_WORDS)) {
-            var call = new Call(Thread.currentThread(), runByAnExecutor());
-            synchronized (calls) {
-              calls.add(call);
-            }
-          }
-        }
-      });
+      registration =
+          WorkProbe.install(
+              new WorkProbe.Listener() {
+                @Override
+                public void beforeWork(String work, Object input) {
+                  if (work.equals(WorkProbe.COUNT_WORDS)) {
+                    var call = new Call(Thread.currentThread(), runByAnExecutor());
+                    synchronized (calls) {
+                      calls.add(call);
+                    }
+                  }
+                }
+              });
     }
 
     static Workers watch() {
@@ -211,9 +234,11 @@ class WordCountTest implements CountingContract {
 
     /** The names of the threads that did work and are alive 3 s after the call returned. */
     Set<String> stillAliveAfterGrace() {
-      Set<Thread> threads = calls().stream().map(Call::thread)
-          .filter(thread -> thread != Thread.currentThread())
-          .collect(Collectors.toCollection(LinkedHashSet::new));
+      Set<Thread> threads =
+          calls().stream()
+              .map(Call::thread)
+              .filter(thread -> thread != Thread.currentThread())
+              .collect(Collectors.toCollection(LinkedHashSet::new));
       long deadline = System.nanoTime() + 3_000_000_000L;
       while (threads.stream().anyMatch(Thread::isAlive) && System.nanoTime() < deadline) {
         try {
@@ -223,7 +248,9 @@ class WordCountTest implements CountingContract {
           break;
         }
       }
-      return threads.stream().filter(Thread::isAlive).map(Thread::getName)
+      return threads.stream()
+          .filter(Thread::isAlive)
+          .map(Thread::getName)
           .collect(Collectors.toCollection(LinkedHashSet::new));
     }
 
@@ -234,8 +261,12 @@ class WordCountTest implements CountingContract {
      */
     private static boolean runByAnExecutor() {
       return StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE)
-          .walk(frames -> frames.anyMatch(
-              frame -> Executor.class.isAssignableFrom(frame.getDeclaringClass().getNestHost())));
+          .walk(
+              frames ->
+                  frames.anyMatch(
+                      frame ->
+                          Executor.class.isAssignableFrom(
+                              frame.getDeclaringClass().getNestHost())));
     }
 
     @Override

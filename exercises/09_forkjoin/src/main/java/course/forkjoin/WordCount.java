@@ -6,8 +6,8 @@ import java.util.concurrent.ForkJoinPool;
  * Exercise 09, part 2: run the task in a pool, and count with a parallel stream. Read
  * book/09_forkjoin.md first.
  *
- * <p>Given to you, in the support module: {@code course.support.Chunks.split(text, n)} and
- * {@code course.support.Chunks.countWords(chunk)}.
+ * <p>Given to you, in the support module: {@code course.support.Chunks.split(text, n)} and {@code
+ * course.support.Chunks.countWords(chunk)}.
  */
 public final class WordCount {
 
@@ -43,10 +43,10 @@ public final class WordCount {
   }
 
   /**
-   * Counts the words of {@code text} with a parallel stream: split it into chunks of about
-   * {@link WordCountTask#DEFAULT_THRESHOLD} chars ({@code Chunks.split(text, n)} with {@code n =
-   * max(1, text.length() / DEFAULT_THRESHOLD)}), count each chunk with {@code Chunks.countWords}
-   * in a <b>parallel</b> stream, and sum.
+   * Counts the words of {@code text} with a parallel stream: split it into chunks of about {@link
+   * WordCountTask#DEFAULT_THRESHOLD} chars ({@code Chunks.split(text, n)} with {@code n = max(1,
+   * text.length() / DEFAULT_THRESHOLD)}), count each chunk with {@code Chunks.countWords} in a
+   * <b>parallel</b> stream, and sum.
    *
    * @param text the text to count; may be empty or blank (0 words)
    * @return the number of words in {@code text}

@@ -8,8 +8,8 @@ import java.util.concurrent.RecursiveTask;
  *
  * <p>A task counts the words of one range {@code [from, to)} of a text. A short range is counted
  * directly; a long one is cut in two at a whitespace character, one half is {@code fork()}ed (so
- * that an idle worker of the pool can steal it) while this thread computes the other half, and
- * the two counts are added.
+ * that an idle worker of the pool can steal it) while this thread computes the other half, and the
+ * two counts are added.
  *
  * <p>The constructors are given; you write {@link #compute()}.
  */
@@ -59,14 +59,14 @@ public final class WordCountTask extends RecursiveTask<Long> {
    *   <li>If the range holds at most {@code threshold} chars, return {@code
    *       course.support.Chunks.countWords(text.substring(from, to))}.
    *   <li>Otherwise find a cut near the middle that is a whitespace character ({@code
-   *       Character.isWhitespace}): look forward from the middle, then backward. If the range
-   *       holds no whitespace strictly inside it (one long word), count it directly as above.
+   *       Character.isWhitespace}): look forward from the middle, then backward. If the range holds
+   *       no whitespace strictly inside it (one long word), count it directly as above.
    *   <li>Make two tasks, {@code [from, cut)} and {@code [cut, to)}; {@code fork()} one, {@code
    *       compute()} the other on this thread, then {@code join()} the forked one and add.
    * </ul>
    *
-   * <p>Both halves must be shorter than the range, or the recursion never ends. An empty range
-   * has 0 words.
+   * <p>Both halves must be shorter than the range, or the recursion never ends. An empty range has
+   * 0 words.
    *
    * @return the number of words in the range
    */

@@ -33,8 +33,11 @@ class WordCountTest {
   void counts_right_in_the_common_pool(int words) {
     var text = Texts.generate(100 + words, words);
     long counted = Deadline.call(() -> WordCount.count(text), "WordCount.count(text)", HANG_HINT);
-    assertEquals(words, counted,
-        "count(text of %d words) counted wrong: invoke a WordCountTask in the common pool.".formatted(words));
+    assertEquals(
+        words,
+        counted,
+        "count(text of %d words) counted wrong: invoke a WordCountTask in the common pool."
+            .formatted(words));
   }
 
   @Test
@@ -44,33 +47,39 @@ class WordCountTest {
       Deadline.call(() -> WordCount.count(text), "WordCount.count(text)", HANG_HINT);
       var calls = log.calls(WorkProbe.COUNT_WORDS);
       int longest = calls.stream().mapToInt(WorkLog.Call::inputLength).max().orElse(0);
-      assertTrue(calls.size() >= 2 && longest <= WordCountTask.DEFAULT_THRESHOLD,
+      assertTrue(
+          calls.size() >= 2 && longest <= WordCountTask.DEFAULT_THRESHOLD,
           ("count(text of %d chars) must count through a WordCountTask, which splits it into "
-              + "pieces of at most %d chars; but Chunks.countWords was called %d time(s), on up "
-              + "to %d chars.").formatted(text.length(), WordCountTask.DEFAULT_THRESHOLD,
-              calls.size(), longest));
+                  + "pieces of at most %d chars; but Chunks.countWords was called %d time(s), on up "
+                  + "to %d chars.")
+              .formatted(text.length(), WordCountTask.DEFAULT_THRESHOLD, calls.size(), longest));
     }
   }
 
   @Test
   void count_runs_in_the_pool_it_is_given() {
     var text = Texts.generate(102, LARGE);
-    try (var pool = new ForkJoinPool(2); var rendezvous = Rendezvous.open(2)) {
+    try (var pool = new ForkJoinPool(2);
+        var rendezvous = Rendezvous.open(2)) {
       var inPool = new AtomicBoolean(true);
-      try (var watch = WorkProbe.install(new WorkProbe.Listener() {
-        @Override
-        public void beforeWork(String work, Object input) {
-          if (!(Thread.currentThread() instanceof ForkJoinWorkerThread worker
-              && worker.getPool() == pool)) {
-            inPool.set(false);
-          }
-        }
-      })) {
-        long counted = Deadline.call(() -> WordCount.count(text, pool),
-            "WordCount.count(text, pool)", HANG_HINT);
+      try (var watch =
+          WorkProbe.install(
+              new WorkProbe.Listener() {
+                @Override
+                public void beforeWork(String work, Object input) {
+                  if (!(Thread.currentThread() instanceof ForkJoinWorkerThread worker
+                      && worker.getPool() == pool)) {
+                    inPool.set(false);
+                  }
+                }
+              })) {
+        long counted =
+            Deadline.call(
+                () -> WordCount.count(text, pool), "WordCount.count(text, pool)", HANG_HINT);
         assertEquals(LARGE, counted, "count(text, pool) counted wrong.");
       }
-      assertTrue(inPool.get(),
+      assertTrue(
+          inPool.get(),
           "count(text, pool) counted on a thread that is not one of the pool's workers: "
               + "start the task with pool.invoke(task), not task.invoke() or the common pool.");
       rendezvous.assertMet(
@@ -83,9 +92,14 @@ class WordCountTest {
   @ValueSource(ints = {0, 1, 10, 1_000, LARGE})
   void the_parallel_stream_counts_right(int words) {
     var text = Texts.generate(103 + words, words);
-    long counted = Deadline.call(() -> WordCount.countWithParallelStream(text),
-        "WordCount.countWithParallelStream(text)", "A stream pipeline should not hang: look for a loop.");
-    assertEquals(words, counted,
+    long counted =
+        Deadline.call(
+            () -> WordCount.countWithParallelStream(text),
+            "WordCount.countWithParallelStream(text)",
+            "A stream pipeline should not hang: look for a loop.");
+    assertEquals(
+        words,
+        counted,
         "countWithParallelStream(text of %d words) counted wrong: map each chunk to Chunks.countWords and sum."
             .formatted(words));
   }
@@ -96,8 +110,11 @@ class WordCountTest {
     // helps: 2 at once is what a parallel stream can promise anywhere.
     var text = Texts.generate(104, LARGE);
     try (var rendezvous = Rendezvous.open(2)) {
-      long counted = Deadline.call(() -> WordCount.countWithParallelStream(text),
-          "WordCount.countWithParallelStream(text)", "A stream pipeline should not hang.");
+      long counted =
+          Deadline.call(
+              () -> WordCount.countWithParallelStream(text),
+              "WordCount.countWithParallelStream(text)",
+              "A stream pipeline should not hang.");
       assertEquals(LARGE, counted, "countWithParallelStream(text) counted wrong.");
       rendezvous.assertMet(
           "The stream counted one chunk at a time: it is sequential. Make it parallel "
@@ -108,11 +125,17 @@ class WordCountTest {
 
   @Test
   void rejects_null() {
-    assertThrows(NullPointerException.class, () -> WordCount.count(null),
+    assertThrows(
+        NullPointerException.class,
+        () -> WordCount.count(null),
         "count(null) must throw NullPointerException.");
-    assertThrows(NullPointerException.class, () -> WordCount.count("a b", null),
+    assertThrows(
+        NullPointerException.class,
+        () -> WordCount.count("a b", null),
         "count(text, null) must throw NullPointerException: there is no pool to run in.");
-    assertThrows(NullPointerException.class, () -> WordCount.countWithParallelStream(null),
+    assertThrows(
+        NullPointerException.class,
+        () -> WordCount.countWithParallelStream(null),
         "countWithParallelStream(null) must throw NullPointerException.");
   }
 }

@@ -5,17 +5,16 @@ import java.util.List;
 import java.util.concurrent.ExecutionException;
 
 /**
- * Exercise 10: count the words of many slow sources at once. Read book/10_virtualthreads.md
- * first.
+ * Exercise 10: count the words of many slow sources at once. Read book/10_virtualthreads.md first.
  *
- * <p>Each {@link SlowSource} blocks in {@code read()} for a while before it answers, as a web
- * page or a file on a network drive would. A thread that waits uses no CPU, so the way to go fast
- * is to have every source waiting at the same time: thousands of threads. Platform threads are
- * too heavy for that; virtual threads are made for it.
+ * <p>Each {@link SlowSource} blocks in {@code read()} for a while before it answers, as a web page
+ * or a file on a network drive would. A thread that waits uses no CPU, so the way to go fast is to
+ * have every source waiting at the same time: thousands of threads. Platform threads are too heavy
+ * for that; virtual threads are made for it.
  *
  * <p>Given to you, in the support module: {@code SlowSource.read()} and {@code
- * course.support.Chunks.countWords(text)}. Use both: the tests watch them to see which threads
- * read and counted.
+ * course.support.Chunks.countWords(text)}. Use both: the tests watch them to see which threads read
+ * and counted.
  */
 public final class WordCount {
 
@@ -46,8 +45,8 @@ public final class WordCount {
   }
 
   /**
-   * The same as {@link #countAll}, on a fixed pool of {@code nThreads} <b>platform</b> threads,
-   * for contrast: at most {@code nThreads} sources wait at once, the others queue. Close the pool
+   * The same as {@link #countAll}, on a fixed pool of {@code nThreads} <b>platform</b> threads, for
+   * contrast: at most {@code nThreads} sources wait at once, the others queue. Close the pool
    * before returning, as in chapter 08.
    *
    * @param sources the sources to read; may be empty (0 words)

@@ -36,8 +36,10 @@ class WordCountTest {
   /** {@code count} sources of {@code words} words each (some with 0), each {@code latency} slow. */
   private static List<SlowSource> sources(int count, int words, Duration latency) {
     return IntStream.range(0, count)
-        .mapToObj(i -> new SlowSource("source-" + i,
-            i % 10 == 9 ? " \n " : Texts.generate(i, words), latency))
+        .mapToObj(
+            i ->
+                new SlowSource(
+                    "source-" + i, i % 10 == 9 ? " \n " : Texts.generate(i, words), latency))
         .toList();
   }
 
@@ -47,12 +49,15 @@ class WordCountTest {
   }
 
   private static long countAll(List<SlowSource> sources) {
-    return Deadline.call(() -> WordCount.countAll(sources),
-        "WordCount.countAll(%d sources)".formatted(sources.size()), HANG_HINT);
+    return Deadline.call(
+        () -> WordCount.countAll(sources),
+        "WordCount.countAll(%d sources)".formatted(sources.size()),
+        HANG_HINT);
   }
 
   private static long countOnPlatform(List<SlowSource> sources, int nThreads) {
-    return Deadline.call(() -> WordCount.countAllOnPlatformThreads(sources, nThreads),
+    return Deadline.call(
+        () -> WordCount.countAllOnPlatformThreads(sources, nThreads),
         "WordCount.countAllOnPlatformThreads(%d sources, %d)".formatted(sources.size(), nThreads),
         HANG_HINT);
   }
@@ -60,7 +65,9 @@ class WordCountTest {
   @Test
   void counts_the_words_of_every_source() {
     var sources = sources(200, 30, Duration.ofMillis(10));
-    assertEquals(wordsIn(200, 30), countAll(sources),
+    assertEquals(
+        wordsIn(200, 30),
+        countAll(sources),
         "countAll(200 sources) returned the wrong total: add up Chunks.countWords(source.read()) of every source.");
   }
 
@@ -70,16 +77,22 @@ class WordCountTest {
     try (var log = WorkLog.start()) {
       countAll(sources);
       var reads = log.calls(SlowSource.READ);
-      assertEquals(100, reads.size(),
+      assertEquals(
+          100,
+          reads.size(),
           "Expected source.read() to be called once per source (100), but it was called %d times."
               .formatted(reads.size()));
-      var platform = reads.stream().filter(call -> !call.virtual())
-          .map(WorkLog.Call::threadName).collect(Collectors.toCollection(LinkedHashSet::new));
-      assertTrue(platform.isEmpty(),
+      var platform =
+          reads.stream()
+              .filter(call -> !call.virtual())
+              .map(WorkLog.Call::threadName)
+              .collect(Collectors.toCollection(LinkedHashSet::new));
+      assertTrue(
+          platform.isEmpty(),
           ("%d of 100 sources were read on platform threads %s, not on virtual ones: use "
-              + "Executors.newVirtualThreadPerTaskExecutor() or Thread.ofVirtual(), not a "
-              + "platform pool or the common pool.").formatted(
-                  reads.stream().filter(call -> !call.virtual()).count(), first(platform)));
+                  + "Executors.newVirtualThreadPerTaskExecutor() or Thread.ofVirtual(), not a "
+                  + "platform pool or the common pool.")
+              .formatted(reads.stream().filter(call -> !call.virtual()).count(), first(platform)));
     }
   }
 
@@ -88,7 +101,8 @@ class WordCountTest {
     // Far more than any sane platform pool: only a thread per source gets there.
     var sources = sources(2_000, 5, Duration.ofMillis(5));
     try (var rendezvous = Rendezvous.open(1_000, SlowSource.READ, Duration.ofSeconds(10))) {
-      assertEquals(wordsIn(2_000, 5), countAll(sources), "countAll(2000 sources) returned the wrong total.");
+      assertEquals(
+          wordsIn(2_000, 5), countAll(sources), "countAll(2000 sources) returned the wrong total.");
       rendezvous.assertMet(
           "Give every source a virtual thread of its own, all started before you wait for any: "
               + "a pool of a few threads, or a limit on how many run at once, keeps the rest queued.");
@@ -100,68 +114,89 @@ class WordCountTest {
     var sources = sources(300, 5, Duration.ofMillis(5));
     var caller = new AtomicReference<Thread>();
     try (var workers = Workers.watch()) {
-      Deadline.call(() -> {
-        caller.set(Thread.currentThread());
-        return WordCount.countAll(sources);
-      }, "WordCount.countAll(300 sources)", HANG_HINT);
+      Deadline.call(
+          () -> {
+            caller.set(Thread.currentThread());
+            return WordCount.countAll(sources);
+          },
+          "WordCount.countAll(300 sources)",
+          HANG_HINT);
       var alive = workers.stillAliveAfterGrace(caller.get());
-      assertTrue(alive.isEmpty(),
+      assertTrue(
+          alive.isEmpty(),
           ("countAll returned, but %d of the threads that read the sources were still alive "
-              + "3 s later: close the executor (try-with-resources) or join every thread before "
-              + "returning.").formatted(alive.size()));
+                  + "3 s later: close the executor (try-with-resources) or join every thread before "
+                  + "returning.")
+              .formatted(alive.size()));
     }
   }
 
   @Test
   void counts_zero_words_without_sources_and_in_blank_ones() {
     assertEquals(0, countAll(List.of()), "countAll(no sources) must be 0.");
-    var blank = List.of(new SlowSource("empty", "", Duration.ZERO),
-        new SlowSource("blank", " \t\u2003\n", Duration.ofMillis(1)));
+    var blank =
+        List.of(
+            new SlowSource("empty", "", Duration.ZERO),
+            new SlowSource("blank", " \t\u2003\n", Duration.ofMillis(1)));
     assertEquals(0, countAll(blank), "countAll(an empty and a blank source) must be 0.");
   }
 
   @Test
   void rejects_null() {
-    assertThrows(NullPointerException.class, () -> WordCount.countAll(null),
+    assertThrows(
+        NullPointerException.class,
+        () -> WordCount.countAll(null),
         "countAll(null) must throw NullPointerException.");
     var withNull = new ArrayList<SlowSource>(sources(3, 2, Duration.ZERO));
     withNull.add(null);
-    assertThrows(NullPointerException.class, () -> WordCount.countAll(withNull),
+    assertThrows(
+        NullPointerException.class,
+        () -> WordCount.countAll(withNull),
         "countAll(a list holding null) must throw NullPointerException.");
-    assertThrows(NullPointerException.class, () -> WordCount.countAllOnPlatformThreads(null, 2),
+    assertThrows(
+        NullPointerException.class,
+        () -> WordCount.countAllOnPlatformThreads(null, 2),
         "countAllOnPlatformThreads(null, 2) must throw NullPointerException.");
   }
 
   @Test
   void the_platform_pool_counts_the_words_of_every_source() {
     var sources = sources(40, 20, Duration.ofMillis(10));
-    assertEquals(wordsIn(40, 20), countOnPlatform(sources, 4),
+    assertEquals(
+        wordsIn(40, 20),
+        countOnPlatform(sources, 4),
         "countAllOnPlatformThreads(40 sources, 4) returned the wrong total.");
-    assertEquals(0, countOnPlatform(List.of(), 4), "countAllOnPlatformThreads(no sources, 4) must be 0.");
+    assertEquals(
+        0, countOnPlatform(List.of(), 4), "countAllOnPlatformThreads(no sources, 4) must be 0.");
   }
 
   @Test
   void the_platform_pool_reads_on_exactly_its_platform_threads() {
     var sources = sources(40, 10, Duration.ofMillis(10));
-    try (var log = WorkLog.start(); var rendezvous = Rendezvous.open(4, SlowSource.READ,
-        Rendezvous.DEFAULT_TIMEOUT)) {
+    try (var log = WorkLog.start();
+        var rendezvous = Rendezvous.open(4, SlowSource.READ, Rendezvous.DEFAULT_TIMEOUT)) {
       countOnPlatform(sources, 4);
       var reads = log.calls(SlowSource.READ);
-      assertTrue(reads.stream().noneMatch(WorkLog.Call::virtual),
+      assertTrue(
+          reads.stream().noneMatch(WorkLog.Call::virtual),
           "countAllOnPlatformThreads must read on platform threads, but some reads ran on virtual "
               + "threads: use Executors.newFixedThreadPool(nThreads).");
       Set<Long> threads = log.threadIds();
-      assertTrue(threads.size() <= 4,
+      assertTrue(
+          threads.size() <= 4,
           ("countAllOnPlatformThreads(40 sources, 4) read on %d threads; a pool of 4 has 4: "
-              + "use Executors.newFixedThreadPool(nThreads).").formatted(threads.size()));
-      rendezvous.assertMet("A pool of 4 should keep 4 sources waiting at once: submit every "
-          + "task before you get() any result.");
+                  + "use Executors.newFixedThreadPool(nThreads).")
+              .formatted(threads.size()));
+      rendezvous.assertMet(
+          "A pool of 4 should keep 4 sources waiting at once: submit every "
+              + "task before you get() any result.");
     }
   }
 
   @Test
   void the_platform_pool_rejects_fewer_than_one_thread() {
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
         () -> WordCount.countAllOnPlatformThreads(sources(2, 2, Duration.ZERO), 0),
         "countAllOnPlatformThreads(sources, 0) must throw IllegalArgumentException.");
   }
@@ -177,14 +212,16 @@ class WordCountTest {
     private final WorkProbe.Registration registration;
 
     private Workers() {
-      registration = WorkProbe.install(new WorkProbe.Listener() {
-        @Override
-        public void beforeWork(String work, Object input) {
-          if (work.equals(SlowSource.READ)) {
-            threads.add(Thread.currentThread());
-          }
-        }
-      });
+      registration =
+          WorkProbe.install(
+              new WorkProbe.Listener() {
+                @Override
+                public void beforeWork(String work, Object input) {
+                  if (work.equals(SlowSource.READ)) {
+                    threads.add(Thread.currentThread());
+                  }
+                }
+              });
     }
 
     static Workers watch() {

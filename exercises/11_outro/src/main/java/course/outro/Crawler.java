@@ -13,12 +13,12 @@ import org.jsoup.Jsoup;
  * <p>Given to you: {@link java.net.http.HttpClient} (in the JDK), jsoup (on the classpath), and
  * {@link #hrefs(String)} below, which reads the links out of a page with jsoup. Also given: the
  * tools of the earlier chapters, an executor or virtual threads (08, 10), concurrent collections,
- * and a way to wait for work to end (a {@link java.util.concurrent.CountDownLatch}, a
- * {@link java.util.concurrent.Phaser}, futures).
+ * and a way to wait for work to end (a {@link java.util.concurrent.CountDownLatch}, a {@link
+ * java.util.concurrent.Phaser}, futures).
  *
  * <p>Yours: {@link #normalise(URI, String)}, which turns a link into the URI of the page it names,
- * and {@link #siteMap(URI, int)}, the crawler. How you organise the crawl (a work queue fed by
- * one coordinator, or tasks that submit tasks) is your choice: the book walks through both.
+ * and {@link #siteMap(URI, int)}, the crawler. How you organise the crawl (a work queue fed by one
+ * coordinator, or tasks that submit tasks) is your choice: the book walks through both.
  */
 public final class Crawler {
 
@@ -57,8 +57,8 @@ public final class Crawler {
    * return them). A link anywhere else is never requested, not even once.
    *
    * <p><b>A page</b> is a URI of the site that answers {@code 200 OK} with a {@code Content-Type}
-   * that starts with {@code text/html}. Only pages go in the site map, and only pages are read
-   * for links: a 404's body, a redirect's body, a text file, an image are not.
+   * that starts with {@code text/html}. Only pages go in the site map, and only pages are read for
+   * links: a 404's body, a redirect's body, a text file, an image are not.
    *
    * <p><b>The rules of the crawl:</b>
    *
@@ -110,17 +110,17 @@ public final class Crawler {
    * <ol>
    *   <li>Parse {@code href} and resolve it against {@code base} ({@link URI#create(String)} and
    *       {@link URI#resolve(URI)}). An {@code href} that is not a valid URI gives empty.
-   *   <li>Keep only {@code http} and {@code https} URIs that have a host: {@code mailto:},
-   *       {@code javascript:}, {@code ftp:} or a URI without a host give empty.
+   *   <li>Keep only {@code http} and {@code https} URIs that have a host: {@code mailto:}, {@code
+   *       javascript:}, {@code ftp:} or a URI without a host give empty.
    *   <li>Drop the fragment ({@code #...}): it names a place in the page, not another page.
    *   <li>Drop the query ({@code ?...}): on the sites this crawler maps, a query never names
    *       another page.
-   *   <li>An empty path means {@code /}; remove {@code .} and {@code ..} segments
-   *       ({@link URI#normalize()}).
+   *   <li>An empty path means {@code /}; remove {@code .} and {@code ..} segments ({@link
+   *       URI#normalize()}).
    * </ol>
    *
-   * <p>Examples, with {@code base} {@code http://127.0.0.1:8080/s3/a7.html}: {@code a8.html}
-   * gives {@code http://127.0.0.1:8080/s3/a8.html}; {@code ../?x=1#top} gives {@code
+   * <p>Examples, with {@code base} {@code http://127.0.0.1:8080/s3/a7.html}: {@code a8.html} gives
+   * {@code http://127.0.0.1:8080/s3/a8.html}; {@code ../?x=1#top} gives {@code
    * http://127.0.0.1:8080/}; {@code mailto:me@example.org} and {@code http://[bad} give empty.
    *
    * @param base the absolute URI of the page the link was found on

@@ -13,9 +13,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A measurement, not part of the test suite (Surefire runs only classes whose names end in Test):
- * how long a crawl of the test site takes with one request in flight at a time, and with
- * {@link Crawler#MAX_IN_FLIGHT}. Median of 5 crawls each, on a fresh site each time, after one
- * warm-up crawl of each. Run it on your own solution, or on the course's:
+ * how long a crawl of the test site takes with one request in flight at a time, and with {@link
+ * Crawler#MAX_IN_FLIGHT}. Median of 5 crawls each, on a fresh site each time, after one warm-up
+ * crawl of each. Run it on your own solution, or on the course's:
  *
  * <pre>
  * ./mvnw -q -Psolutions -pl solutions/11_outro -am test -Dtest=CrawlTimes \
@@ -23,8 +23,8 @@ import org.junit.jupiter.api.Test;
  * cat solutions/11_outro/target/crawl-times.txt
  * </pre>
  *
- * <p>It measures the site as the tests serve it (answers at loopback speed, one page that takes
- * 1.5 s) and the same site with 10 ms added to every answer, as if it were far away.
+ * <p>It measures the site as the tests serve it (answers at loopback speed, one page that takes 1.5
+ * s) and the same site with 10 ms added to every answer, as if it were far away.
  */
 class CrawlTimes {
 
@@ -34,8 +34,9 @@ class CrawlTimes {
   void measure_crawl_times() throws Exception {
     var report = new ArrayList<String>();
     report.add("Crawl of the test site, median of %d runs (ms)".formatted(RUNS));
-    report.add("%-28s %12s %12s %8s".formatted("site", "1 in flight",
-        Crawler.MAX_IN_FLIGHT + " in flight", "speed-up"));
+    report.add(
+        "%-28s %12s %12s %8s"
+            .formatted("site", "1 in flight", Crawler.MAX_IN_FLIGHT + " in flight", "speed-up"));
     for (var latency : List.of(Duration.ZERO, Duration.ofMillis(10))) {
       crawlMillis(latency, 1); // warm-up: class loading, JIT, the HttpClient's first connection
       crawlMillis(latency, Crawler.MAX_IN_FLIGHT);
@@ -47,18 +48,28 @@ class CrawlTimes {
       }
       long s = median(sequential);
       long c = median(concurrent);
-      report.add("%-28s %12d %12d %7.1fx".formatted(
-          "+" + latency.toMillis() + " ms per answer", s, c, (double) s / c));
-      report.add("  runs: 1 in flight " + Arrays.toString(sequential) + ", "
-          + Crawler.MAX_IN_FLIGHT + " in flight " + Arrays.toString(concurrent));
+      report.add(
+          "%-28s %12d %12d %7.1fx"
+              .formatted("+" + latency.toMillis() + " ms per answer", s, c, (double) s / c));
+      report.add(
+          "  runs: 1 in flight "
+              + Arrays.toString(sequential)
+              + ", "
+              + Crawler.MAX_IN_FLIGHT
+              + " in flight "
+              + Arrays.toString(concurrent));
     }
     try (var site = TestSite.open()) {
       Crawler.siteMap(site.start());
-      report.add("one crawl: %d pages, %d requests".formatted(
-          site.expectedSiteMap().size(), site.requests().size()));
+      report.add(
+          "one crawl: %d pages, %d requests"
+              .formatted(site.expectedSiteMap().size(), site.requests().size()));
     }
-    report.add("cores: " + Runtime.getRuntime().availableProcessors()
-        + ", java " + System.getProperty("java.version"));
+    report.add(
+        "cores: "
+            + Runtime.getRuntime().availableProcessors()
+            + ", java "
+            + System.getProperty("java.version"));
     Files.write(Path.of("target", "crawl-times.txt"), report);
     report.forEach(System.out::println);
   }

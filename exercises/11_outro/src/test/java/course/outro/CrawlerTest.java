@@ -31,13 +31,19 @@ class CrawlerTest {
   private static final Duration CRAWL_LIMIT = Duration.ofSeconds(60);
 
   private static Set<URI> crawl(URI start) {
-    return Deadline.call(CRAWL_LIMIT, () -> Crawler.siteMap(start),
-        "Crawler.siteMap(%s)".formatted(start), HANG_HINT);
+    return Deadline.call(
+        CRAWL_LIMIT,
+        () -> Crawler.siteMap(start),
+        "Crawler.siteMap(%s)".formatted(start),
+        HANG_HINT);
   }
 
   private static Set<URI> crawl(URI start, int maxInFlight) {
-    return Deadline.call(CRAWL_LIMIT, () -> Crawler.siteMap(start, maxInFlight),
-        "Crawler.siteMap(%s, %d)".formatted(start, maxInFlight), HANG_HINT);
+    return Deadline.call(
+        CRAWL_LIMIT,
+        () -> Crawler.siteMap(start, maxInFlight),
+        "Crawler.siteMap(%s, %d)".formatted(start, maxInFlight),
+        HANG_HINT);
   }
 
   @Test
@@ -56,12 +62,16 @@ class CrawlerTest {
     try (var site = TestSite.open()) {
       crawl(site.start());
       var requests = site.externalRequests();
-      assertTrue(requests.isEmpty(), () -> ("The external server got %d request(s), for %s, but "
-          + "a crawler stays on the start's site. Compare scheme, host and port of every link "
-          + "(after resolving it) with the start's before you fetch it, and do not let the "
-          + "HttpClient follow redirects: a redirect can lead off the site.")
-          .formatted(requests.size(), requests.stream().map(TestSite.Request::path).distinct()
-              .limit(5).toList()));
+      assertTrue(
+          requests.isEmpty(),
+          () ->
+              ("The external server got %d request(s), for %s, but "
+                      + "a crawler stays on the start's site. Compare scheme, host and port of every link "
+                      + "(after resolving it) with the start's before you fetch it, and do not let the "
+                      + "HttpClient follow redirects: a redirect can lead off the site.")
+                  .formatted(
+                      requests.size(),
+                      requests.stream().map(TestSite.Request::path).distinct().limit(5).toList()));
     }
   }
 
@@ -70,12 +80,15 @@ class CrawlerTest {
     try (var site = TestSite.open()) {
       crawl(site.start());
       var repeated = site.fetchedMoreThanOnce();
-      assertTrue(repeated.isEmpty(), () -> ("%d path(s) were fetched more than once, e.g. %s "
-          + "(path=times). Claim each normalised URI in a concurrent set before you fetch it, "
-          + "with the atomic add() (it returns false if the URI was already there), not "
-          + "contains() then add(); and keep the client's Redirect.NEVER: a client that follows "
-          + "redirects itself fetches their targets again.")
-          .formatted(repeated.size(), repeated.entrySet().stream().limit(5).toList()));
+      assertTrue(
+          repeated.isEmpty(),
+          () ->
+              ("%d path(s) were fetched more than once, e.g. %s "
+                      + "(path=times). Claim each normalised URI in a concurrent set before you fetch it, "
+                      + "with the atomic add() (it returns false if the URI was already there), not "
+                      + "contains() then add(); and keep the client's Redirect.NEVER: a client that follows "
+                      + "redirects itself fetches their targets again.")
+                  .formatted(repeated.size(), repeated.entrySet().stream().limit(5).toList()));
     }
   }
 
@@ -83,10 +96,12 @@ class CrawlerTest {
   void fetches_at_least_two_pages_at_the_same_time() {
     try (var site = TestSite.withRendezvous(2, Duration.ofSeconds(5))) {
       crawl(site.start());
-      assertTrue(site.rendezvousMet(), "The web server held a request for 5 s waiting for a "
-          + "second one to arrive, and none came: your crawler is sequential, it fetches one page "
-          + "after the other. Fetch each page in a task of its own (an executor or virtual "
-          + "threads), so that several requests are in flight at once.");
+      assertTrue(
+          site.rendezvousMet(),
+          "The web server held a request for 5 s waiting for a "
+              + "second one to arrive, and none came: your crawler is sequential, it fetches one page "
+              + "after the other. Fetch each page in a task of its own (an executor or virtual "
+              + "threads), so that several requests are in flight at once.");
     }
   }
 
@@ -97,13 +112,16 @@ class CrawlerTest {
     // breaks the bound can get there, and it does at once. A correct one waits out 1 s.
     try (var site = TestSite.withRendezvous(maxInFlight + 1, Duration.ofSeconds(1))) {
       crawl(site.start(), maxInFlight);
-      assertTrue(site.maxInFlight() <= maxInFlight, () -> ("siteMap(start, %d) had %d requests "
-          + "in flight at once on the web server. Bound them: acquire a permit of a "
-          + "Semaphore(maxInFlight) before each request and release it in a finally block, or "
-          + "send them from a pool of maxInFlight threads. (The server held some requests for "
-          + "1 s: with a time-out shorter than Crawler.REQUEST_TIMEOUT, a request you gave up "
-          + "on is still in flight there.)")
-          .formatted(maxInFlight, site.maxInFlight()));
+      assertTrue(
+          site.maxInFlight() <= maxInFlight,
+          () ->
+              ("siteMap(start, %d) had %d requests "
+                      + "in flight at once on the web server. Bound them: acquire a permit of a "
+                      + "Semaphore(maxInFlight) before each request and release it in a finally block, or "
+                      + "send them from a pool of maxInFlight threads. (The server held some requests for "
+                      + "1 s: with a time-out shorter than Crawler.REQUEST_TIMEOUT, a request you gave up "
+                      + "on is still in flight there.)")
+                  .formatted(maxInFlight, site.maxInFlight()));
     }
   }
 
@@ -112,8 +130,11 @@ class CrawlerTest {
     try (var site = TestSite.cycle()) {
       var found = crawl(site.start());
       var expected = Set.of(site.uri("/"), site.uri("/a"), site.uri("/b"));
-      assertEquals(expected, found, "On a site of three pages in a cycle (/ -> a -> b -> /, each "
-          + "also linking to itself), expected exactly those three pages.");
+      assertEquals(
+          expected,
+          found,
+          "On a site of three pages in a cycle (/ -> a -> b -> /, each "
+              + "also linking to itself), expected exactly those three pages.");
     }
   }
 
@@ -123,9 +144,14 @@ class CrawlerTest {
       var start = URI.create(site.start() + "?from=test#top");
       var found = crawl(start);
       var expected = Set.of(site.uri("/"), site.uri("/a"), site.uri("/b"));
-      assertEquals(expected, found, "siteMap(%s) should give the same three pages as a crawl "
-          .formatted(start) + "from " + site.start() + ": normalise the start URI as you "
-          + "normalise links.");
+      assertEquals(
+          expected,
+          found,
+          "siteMap(%s) should give the same three pages as a crawl ".formatted(start)
+              + "from "
+              + site.start()
+              + ": normalise the start URI as you "
+              + "normalise links.");
     }
   }
 
@@ -134,9 +160,13 @@ class CrawlerTest {
     try (var site = TestSite.cycle()) {
       var start = site.uri("/missing");
       var found = crawl(start);
-      assertEquals(Set.of(), found, ("siteMap(%s), a page that answers 404, should give an "
-          + "empty site map: only 200 answers with text/html are pages, and a 404 page's links "
-          + "are not followed.").formatted(start));
+      assertEquals(
+          Set.of(),
+          found,
+          ("siteMap(%s), a page that answers 404, should give an "
+                  + "empty site map: only 200 answers with text/html are pages, and a 404 page's links "
+                  + "are not followed.")
+              .formatted(start));
     }
   }
 
@@ -148,16 +178,21 @@ class CrawlerTest {
     }
     Set<String> left = Set.of();
     for (int i = 0; i < 150; i++) { // up to 3 s for closing threads to end
-      left = clientThreads().stream().filter(t -> !before.contains(t)).map(Thread::getName)
-          .collect(Collectors.toCollection(TreeSet::new));
+      left =
+          clientThreads().stream()
+              .filter(t -> !before.contains(t))
+              .map(Thread::getName)
+              .collect(Collectors.toCollection(TreeSet::new));
       if (left.isEmpty()) {
         return;
       }
       Thread.sleep(20);
     }
-    fail("After siteMap returned, the HttpClient's threads were still running: " + left
-        + ". Close the client when the crawl is over: open it in a try-with-resources "
-        + "(HttpClient is AutoCloseable since JDK 21).");
+    fail(
+        "After siteMap returned, the HttpClient's threads were still running: "
+            + left
+            + ". Close the client when the crawl is over: open it in a try-with-resources "
+            + "(HttpClient is AutoCloseable since JDK 21).");
   }
 
   private static Set<Thread> clientThreads() {
@@ -168,22 +203,34 @@ class CrawlerTest {
 
   @Test
   void rejects_a_null_start() {
-    assertThrows(NullPointerException.class, () -> Crawler.siteMap(null),
+    assertThrows(
+        NullPointerException.class,
+        () -> Crawler.siteMap(null),
         "siteMap(null) must throw NullPointerException.");
   }
 
   @ParameterizedTest(name = "\"{0}\"")
-  @ValueSource(strings = {"s3/a7.html", "/s3/a7.html", "ftp://127.0.0.1/", "mailto:a@b.org",
-      "http:/no-host"})
+  @ValueSource(
+      strings = {
+        "s3/a7.html",
+        "/s3/a7.html",
+        "ftp://127.0.0.1/",
+        "mailto:a@b.org",
+        "http:/no-host"
+      })
   void rejects_a_start_that_is_not_an_absolute_web_address(String start) {
-    assertThrows(IllegalArgumentException.class, () -> Crawler.siteMap(URI.create(start)),
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> Crawler.siteMap(URI.create(start)),
         ("siteMap(%s) must throw IllegalArgumentException: the start must be an absolute http "
-            + "or https URI with a host.").formatted(start));
+                + "or https URI with a host.")
+            .formatted(start));
   }
 
   @Test
   void rejects_fewer_than_one_request_in_flight() {
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
         () -> Crawler.siteMap(URI.create("http://127.0.0.1:1/"), 0),
         "siteMap(start, 0) must throw IllegalArgumentException: at least one request must be "
             + "allowed in flight.");
@@ -198,8 +245,10 @@ class CrawlerTest {
       missing.removeAll(found);
       var extra = new HashSet<>(found);
       extra.removeAll(expected);
-      var message = new StringBuilder("Expected the %d pages of the test site, got %d."
-          .formatted(expected.size(), found.size()));
+      var message =
+          new StringBuilder(
+              "Expected the %d pages of the test site, got %d."
+                  .formatted(expected.size(), found.size()));
       if (!missing.isEmpty()) {
         message.append(" Missing %d: %s.".formatted(missing.size(), TestSite.describe(missing, 4)));
       }
@@ -212,16 +261,17 @@ class CrawlerTest {
       return message.toString();
     }
 
-    private static ArrayList<String> hints(TestSite site, Set<URI> missing, Set<URI> extra,
-        Set<URI> found) {
+    private static ArrayList<String> hints(
+        TestSite site, Set<URI> missing, Set<URI> extra, Set<URI> found) {
       var hints = new ArrayList<String>();
       var content = site.content();
       var origin = site.start().resolve("/");
       if (missing.size() > found.size()) {
         // Most of the site is missing: the cause is how the crawl ends, not one kind of link.
-        hints.add("Most pages are missing: did you return before the tasks had finished? Wait "
-            + "until no task is left, and make sure that each page's task submits the tasks for "
-            + "its links before it counts itself finished.");
+        hints.add(
+            "Most pages are missing: did you return before the tasks had finished? Wait "
+                + "until no task is left, and make sure that each page's task submits the tasks for "
+                + "its links before it counts itself finished.");
         return hints;
       }
       if (extra.stream().anyMatch(u -> u.getRawQuery() != null || u.getRawFragment() != null)) {
@@ -233,15 +283,22 @@ class CrawlerTest {
       if (extra.stream().anyMatch(u -> !sameOrigin(u, origin))) {
         hints.add("Keep only pages with the start's scheme, host and port.");
       }
-      var extraPaths = extra.stream().filter(u -> sameOrigin(u, origin))
-          .map(URI::getRawPath).collect(Collectors.toSet());
+      var extraPaths =
+          extra.stream()
+              .filter(u -> sameOrigin(u, origin))
+              .map(URI::getRawPath)
+              .collect(Collectors.toSet());
       if (extraPaths.contains(SiteContent.ONLY_IN_TEXT_FILE_PATH)) {
-        hints.add(SiteContent.ONLY_IN_TEXT_FILE_PATH + " is named only inside a text/plain file: "
-            + "read links only from answers whose Content-Type starts with text/html.");
+        hints.add(
+            SiteContent.ONLY_IN_TEXT_FILE_PATH
+                + " is named only inside a text/plain file: "
+                + "read links only from answers whose Content-Type starts with text/html.");
       }
       if (extraPaths.contains(SiteContent.ONLY_ON_404_PAGE_PATH)) {
-        hints.add(SiteContent.ONLY_ON_404_PAGE_PATH + " is linked only from the site's 404 page: "
-            + "read links only from 200 answers.");
+        hints.add(
+            SiteContent.ONLY_ON_404_PAGE_PATH
+                + " is linked only from the site's 404 page: "
+                + "read links only from 200 answers.");
       }
       for (var path : extraPaths) {
         var resource = content.resource(path);
@@ -251,34 +308,44 @@ class CrawlerTest {
         }
       }
       if (extraPaths.stream().anyMatch(p -> content.resource(p).status() / 100 == 3)) {
-        hints.add("A redirect is not a page: put where it leads in the site map, not the "
-            + "redirect itself.");
+        hints.add(
+            "A redirect is not a page: put where it leads in the site map, not the "
+                + "redirect itself.");
       }
-      if (extraPaths.stream().anyMatch(p -> content.resource(p).status() == 200
-          && !content.resource(p).isHtmlPage())) {
-        hints.add("Images, PDFs and text files are not pages: check that the Content-Type "
-            + "starts with text/html.");
+      if (extraPaths.stream()
+          .anyMatch(
+              p -> content.resource(p).status() == 200 && !content.resource(p).isHtmlPage())) {
+        hints.add(
+            "Images, PDFs and text files are not pages: check that the Content-Type "
+                + "starts with text/html.");
       }
       var missingPaths = missing.stream().map(URI::getRawPath).collect(Collectors.toSet());
       if (missingPaths.contains(SiteContent.SLOW_PATH)) {
-        hints.add("%s answers after %.1f s: use Crawler.REQUEST_TIMEOUT as the request's "
-            .formatted(SiteContent.SLOW_PATH, SiteContent.SLOW_MILLIS / 1000.0)
-            + "time-out, and keep waiting for the pages that are still on their way.");
+        hints.add(
+            "%s answers after %.1f s: use Crawler.REQUEST_TIMEOUT as the request's "
+                    .formatted(SiteContent.SLOW_PATH, SiteContent.SLOW_MILLIS / 1000.0)
+                + "time-out, and keep waiting for the pages that are still on their way.");
       }
       if (missingPaths.contains(SiteContent.ONLY_BEHIND_REDIRECT_PATH)
           || missingPaths.contains("/chain-end.html")) {
-        hints.add(SiteContent.ONLY_BEHIND_REDIRECT_PATH + " and /chain-end.html are reached "
-            + "only through redirects: treat a 3xx answer's Location header as a link, "
-            + "resolved against the URI you asked for.");
+        hints.add(
+            SiteContent.ONLY_BEHIND_REDIRECT_PATH
+                + " and /chain-end.html are reached "
+                + "only through redirects: treat a 3xx answer's Location header as a link, "
+                + "resolved against the URI you asked for.");
       }
       if (missingPaths.contains(SiteContent.BEHIND_ODD_LINKS_PATH)) {
-        hints.add(SiteContent.BEHIND_ODD_LINKS_PATH + " is linked only from "
-            + SiteContent.ODD_LINKS_PATH + ", after a row of malformed links: skip a link that "
-            + "does not parse (catch the exception) and go on with the next one.");
+        hints.add(
+            SiteContent.BEHIND_ODD_LINKS_PATH
+                + " is linked only from "
+                + SiteContent.ODD_LINKS_PATH
+                + ", after a row of malformed links: skip a link that "
+                + "does not parse (catch the exception) and go on with the next one.");
       }
       if (hints.isEmpty()) {
-        hints.add("Resolve each href against the URI of the page it is on, and check that "
-            + "no exception from one page (a malformed link, a failed request) ends the crawl.");
+        hints.add(
+            "Resolve each href against the URI of the page it is on, and check that "
+                + "no exception from one page (a malformed link, a failed request) ends the crawl.");
       }
       return hints;
     }

@@ -16,8 +16,8 @@ import java.util.TreeSet;
  *
  * <p>The same seed and origins always give the same site. Next to each link the generator notes
  * where the link leads ({@link Link#target()}: an on-site path, or {@code null} for a link that
- * leads off the site or nowhere), so the expected site map comes from a plain walk over those
- * notes ({@link #expectedPaths()}), not from parsing URLs the way a crawler does.
+ * leads off the site or nowhere), so the expected site map comes from a plain walk over those notes
+ * ({@link #expectedPaths()}), not from parsing URLs the way a crawler does.
  *
  * <p>What is in it, on purpose:
  *
@@ -30,12 +30,12 @@ import java.util.TreeSet;
  *   <li>broken links (404), and a 404 page whose body links to a page nothing else links to;
  *   <li>redirects: 301, 302, 307, absolute and relative {@code Location}, a chain, a cycle of
  *       redirects, a redirect to the external server, and pages reachable only through one;
- *   <li>malformed or non-HTTP {@code href}s: {@code http://[bad}, a bad port, a bad escape,
- *       {@code javascript:}, {@code mailto:}, {@code tel:}, {@code ftp:} to this very host;
- *       and a page where all of them come before the only link to another page;
+ *   <li>malformed or non-HTTP {@code href}s: {@code http://[bad}, a bad port, a bad escape, {@code
+ *       javascript:}, {@code mailto:}, {@code tel:}, {@code ftp:} to this very host; and a page
+ *       where all of them come before the only link to another page;
  *   <li>a slow page ({@link #SLOW_MILLIS}) with a page behind it that only it links to;
- *   <li>non-HTML content: an image, a PDF, and a text file whose text looks like HTML and names
- *       a page nothing else links to.
+ *   <li>non-HTML content: an image, a PDF, and a text file whose text looks like HTML and names a
+ *       page nothing else links to.
  * </ul>
  */
 final class SiteContent {
@@ -59,7 +59,11 @@ final class SiteContent {
 
   /** What one path answers. */
   record Resource(
-      int status, String contentType, byte[] body, String location, long delayMillis,
+      int status,
+      String contentType,
+      byte[] body,
+      String location,
+      long delayMillis,
       List<Link> links) {
 
     boolean isHtmlPage() {
@@ -68,12 +72,23 @@ final class SiteContent {
   }
 
   /** The answer to any path the site does not have. Its links are not followed by the oracle. */
-  static final Resource NOT_FOUND = new Resource(404, "text/html; charset=utf-8",
-      html("Not found", "<p>No such page. <a href=\"" + ONLY_ON_404_PAGE_PATH
-          + "\">Maybe this one?</a></p>"), null, 0, List.of());
+  static final Resource NOT_FOUND =
+      new Resource(
+          404,
+          "text/html; charset=utf-8",
+          html(
+              "Not found",
+              "<p>No such page. <a href=\"" + ONLY_ON_404_PAGE_PATH + "\">Maybe this one?</a></p>"),
+          null,
+          0,
+          List.of());
 
   private static final String[] MALFORMED = {
-    "http://[bad", "%zz", "javascript:void(0)", "tel:+10000000", "mailto:editor@example.org",
+    "http://[bad",
+    "%zz",
+    "javascript:void(0)",
+    "tel:+10000000",
+    "mailto:editor@example.org",
     "http:/s0/a0.html"
   };
 
@@ -170,14 +185,15 @@ final class SiteContent {
     var links = new ArrayList<Link>();
     for (int k = 0; k < ARTICLES; k++) {
       var file = "a" + k + ".html";
-      var href = switch ((s * 7 + k) % 6) {
-        case 0 -> file;
-        case 1 -> "./" + file;
-        case 2 -> dir + file;
-        case 3 -> origin + dir + file;
-        case 4 -> file + "#comments";
-        default -> file + "?ref=section" + s;
-      };
+      var href =
+          switch ((s * 7 + k) % 6) {
+            case 0 -> file;
+            case 1 -> "./" + file;
+            case 2 -> dir + file;
+            case 3 -> origin + dir + file;
+            case 4 -> file + "#comments";
+            default -> file + "?ref=section" + s;
+          };
       links.add(new Link(href, dir + file));
     }
     links.add(new Link("latest", dir + "latest"));
@@ -206,11 +222,12 @@ final class SiteContent {
       int s2 = random.nextInt(SECTIONS);
       int k2 = random.nextInt(ARTICLES);
       var target = "/s" + s2 + "/a" + k2 + ".html";
-      var href = switch (random.nextInt(3)) {
-        case 0 -> "../s" + s2 + "/a" + k2 + ".html";
-        case 1 -> target + "?from=s" + s + "a" + k;
-        default -> origin + target + "#c" + i;
-      };
+      var href =
+          switch (random.nextInt(3)) {
+            case 0 -> "../s" + s2 + "/a" + k2 + ".html";
+            case 1 -> target + "?from=s" + s + "a" + k;
+            default -> origin + target + "#c" + i;
+          };
       links.add(new Link(href, target));
     }
     int n = s * ARTICLES + k;
@@ -229,7 +246,7 @@ final class SiteContent {
       case 5 -> links.add(new Link("?page=2", self));
       case 6 -> links.add(new Link("", self));
       case 7 -> links.add(new Link("../s" + s + "/a" + k + ".html#again", self));
-      default -> { }
+      default -> {}
     }
     page(self, "Article " + s + "." + k, links);
   }
@@ -247,9 +264,16 @@ final class SiteContent {
 
   private void extras() {
     // The slow page, and a page that only it links to.
-    resources.put(SLOW_PATH, new Resource(200, "text/html; charset=utf-8",
-        html("Slow", "<p>This page takes its time. <a href=\"after-slow.html\">Read on</a></p>"),
-        null, SLOW_MILLIS, List.of(new Link("after-slow.html", BEHIND_SLOW_PATH))));
+    resources.put(
+        SLOW_PATH,
+        new Resource(
+            200,
+            "text/html; charset=utf-8",
+            html(
+                "Slow", "<p>This page takes its time. <a href=\"after-slow.html\">Read on</a></p>"),
+            null,
+            SLOW_MILLIS,
+            List.of(new Link("after-slow.html", BEHIND_SLOW_PATH))));
     page(BEHIND_SLOW_PATH, "After the slow page", List.of(new Link("/", "/")));
 
     // Every odd link at once, then the only link to a page: one bad href must not end the page.
@@ -262,12 +286,15 @@ final class SiteContent {
     page(BEHIND_ODD_LINKS_PATH, "After the odd links", List.of(new Link("/", "/")));
 
     // A page that links to itself in every way.
-    page("/loop.html", "Round and round", List.of(
-        new Link("loop.html", "/loop.html"),
-        new Link("#again", "/loop.html"),
-        new Link("?again=1", "/loop.html"),
-        new Link("/loop.html", "/loop.html"),
-        new Link(origin + "/loop.html#x", "/loop.html")));
+    page(
+        "/loop.html",
+        "Round and round",
+        List.of(
+            new Link("loop.html", "/loop.html"),
+            new Link("#again", "/loop.html"),
+            new Link("?again=1", "/loop.html"),
+            new Link("/loop.html", "/loop.html"),
+            new Link(origin + "/loop.html#x", "/loop.html")));
 
     // Reachable only through a redirect: /archive -> /archive/ (the classic missing slash).
     redirect("/archive", 301, ONLY_BEHIND_REDIRECT_PATH, ONLY_BEHIND_REDIRECT_PATH);
@@ -295,14 +322,38 @@ final class SiteContent {
     redirect("/out", 302, external + "/landing", null);
 
     // Not HTML. The text file's text looks like HTML: parse only what says it is text/html.
-    resources.put(TEXT_FILE_PATH, new Resource(200, "text/plain; charset=utf-8",
-        ("Draft of the new home page:\n<p><a href=\"" + ONLY_IN_TEXT_FILE_PATH
-            + "\">secret</a></p>\n").getBytes(StandardCharsets.UTF_8), null, 0, List.of()));
-    resources.put("/img/logo.png", new Resource(200, "image/png",
-        new byte[] {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 0, 0, 0, 13, 'I', 'H', 'D', 'R'},
-        null, 0, List.of()));
-    resources.put("/files/report.pdf", new Resource(200, "application/pdf",
-        "%PDF-1.4\n% not a real report\n".getBytes(StandardCharsets.UTF_8), null, 0, List.of()));
+    resources.put(
+        TEXT_FILE_PATH,
+        new Resource(
+            200,
+            "text/plain; charset=utf-8",
+            ("Draft of the new home page:\n<p><a href=\""
+                    + ONLY_IN_TEXT_FILE_PATH
+                    + "\">secret</a></p>\n")
+                .getBytes(StandardCharsets.UTF_8),
+            null,
+            0,
+            List.of()));
+    resources.put(
+        "/img/logo.png",
+        new Resource(
+            200,
+            "image/png",
+            new byte[] {
+              (byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 0, 0, 0, 13, 'I', 'H', 'D', 'R'
+            },
+            null,
+            0,
+            List.of()));
+    resources.put(
+        "/files/report.pdf",
+        new Resource(
+            200,
+            "application/pdf",
+            "%PDF-1.4\n% not a real report\n".getBytes(StandardCharsets.UTF_8),
+            null,
+            0,
+            List.of()));
 
     // Pages that exist but that no crawled page links to.
     page(ONLY_IN_TEXT_FILE_PATH, "Hidden", List.of());
@@ -312,25 +363,43 @@ final class SiteContent {
   private void page(String path, String title, List<Link> links) {
     var body = new StringBuilder("<h1 id=\"top\">").append(title).append("</h1>\n<ul>\n");
     for (var link : links) {
-      body.append("  <li><a href=\"").append(escape(link.href())).append("\">")
+      body.append("  <li><a href=\"")
+          .append(escape(link.href()))
+          .append("\">")
           .append(escape(link.href().isEmpty() ? "(this page)" : link.href()))
           .append("</a></li>\n");
     }
     body.append("</ul>\n<p><img src=\"/img/logo.png\" alt=\"logo\"> <a name=\"main\">End</a></p>");
-    resources.put(path, new Resource(200, "text/html; charset=utf-8", html(title, body.toString()),
-        null, 0, List.copyOf(links)));
+    resources.put(
+        path,
+        new Resource(
+            200,
+            "text/html; charset=utf-8",
+            html(title, body.toString()),
+            null,
+            0,
+            List.copyOf(links)));
   }
 
   private void redirect(String path, int status, String location, String target) {
-    resources.put(path, new Resource(status, "text/html; charset=utf-8",
-        html("Moved", "<p>Moved to <a href=\"/moved-body-link.html\">elsewhere</a>.</p>"),
-        location, 0, List.of(new Link(location, target))));
+    resources.put(
+        path,
+        new Resource(
+            status,
+            "text/html; charset=utf-8",
+            html("Moved", "<p>Moved to <a href=\"/moved-body-link.html\">elsewhere</a>.</p>"),
+            location,
+            0,
+            List.of(new Link(location, target))));
   }
 
   private static byte[] html(String title, String body) {
-    return ("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>" + title
-        + "</title><link rel=\"stylesheet\" href=\"/style.css\"></head>\n<body>\n" + body
-        + "\n</body></html>\n").getBytes(StandardCharsets.UTF_8);
+    return ("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>"
+            + title
+            + "</title><link rel=\"stylesheet\" href=\"/style.css\"></head>\n<body>\n"
+            + body
+            + "\n</body></html>\n")
+        .getBytes(StandardCharsets.UTF_8);
   }
 
   private static String escape(String text) {

@@ -28,9 +28,9 @@ import java.util.stream.Collectors;
  *
  * <p>Both are the JDK's own {@link HttpServer}, bound to 127.0.0.1 on a free port. Each records
  * every request it gets ({@link Request}): path, query, when it started and ended, and how many
- * requests were in flight at once. A request counts as in flight from the moment its handler
- * starts until just before the answer is sent, so the server never counts more requests at once
- * than the crawler had open.
+ * requests were in flight at once. A request counts as in flight from the moment its handler starts
+ * until just before the answer is sent, so the server never counts more requests at once than the
+ * crawler had open.
  *
  * <p><b>The rendezvous.</b> Opened with {@link #withRendezvous(int, Duration)}, the site holds
  * every request except the one for the start page until {@code parties} requests are in flight
@@ -55,8 +55,8 @@ final class TestSite implements AutoCloseable {
   private final Gate gate;
   private final long latencyMillis;
 
-  private TestSite(int parties, Duration timeout, Duration latency,
-      Function<TestSite, Handler> handler) {
+  private TestSite(
+      int parties, Duration timeout, Duration latency, Function<TestSite, Handler> handler) {
     int number = SITES.incrementAndGet();
     this.gate = new Gate(parties, timeout);
     this.latencyMillis = latency.toMillis();
@@ -78,8 +78,8 @@ final class TestSite implements AutoCloseable {
   }
 
   /**
-   * Starts the generated site, each of whose answers takes {@code latency} longer, as if the
-   * server were far away. For measurements (see {@code CrawlTimes}); the tests use none.
+   * Starts the generated site, each of whose answers takes {@code latency} longer, as if the server
+   * were far away. For measurements (see {@code CrawlTimes}); the tests use none.
    */
   static TestSite withLatency(Duration latency) {
     return new TestSite(0, Duration.ZERO, latency, TestSite::generatedPage);
@@ -91,8 +91,8 @@ final class TestSite implements AutoCloseable {
   }
 
   /**
-   * Starts a tiny site made of a cycle, {@code /} to {@code /a} to {@code /b} and back to
-   * {@code /}, where every page also links to itself.
+   * Starts a tiny site made of a cycle, {@code /} to {@code /a} to {@code /b} and back to {@code
+   * /}, where every page also links to itself.
    */
   static TestSite cycle() {
     return new TestSite(0, Duration.ZERO, Duration.ZERO, site -> TestSite::cyclePage);
@@ -132,10 +132,11 @@ final class TestSite implements AutoCloseable {
     return requests().stream()
         .filter(request -> request.method().equals("GET"))
         .collect(Collectors.groupingBy(Request::path, TreeMap::new, Collectors.counting()))
-        .entrySet().stream()
+        .entrySet()
+        .stream()
         .filter(entry -> entry.getValue() > 1)
-        .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a,
-            TreeMap::new));
+        .collect(
+            Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, TreeMap::new));
   }
 
   /** The largest number of requests the site had in flight at once. */
@@ -166,26 +167,41 @@ final class TestSite implements AutoCloseable {
   }
 
   private static SiteContent.Resource externalPage(String path) {
-    return new SiteContent.Resource(200, "text/html; charset=utf-8",
+    return new SiteContent.Resource(
+        200,
+        "text/html; charset=utf-8",
         "<html><body><p>The rest of the web. <a href=\"/\">Home</a></p></body></html>"
-            .getBytes(StandardCharsets.UTF_8), null, 0, List.of());
+            .getBytes(StandardCharsets.UTF_8),
+        null,
+        0,
+        List.of());
   }
 
   private static SiteContent.Resource cyclePage(String path) {
-    var next = switch (path) {
-      case "/" -> "a";
-      case "/a" -> "b";
-      case "/b" -> "/";
-      default -> null;
-    };
+    var next =
+        switch (path) {
+          case "/" -> "a";
+          case "/a" -> "b";
+          case "/b" -> "/";
+          default -> null;
+        };
     if (next == null) {
       return SiteContent.NOT_FOUND;
     }
     var self = path.equals("/") ? "/" : path.substring(1);
-    return new SiteContent.Resource(200, "text/html; charset=utf-8",
-        ("<html><body><a href=\"" + next + "\">next</a> <a href=\"" + self + "\">me</a>"
-            + " <a href=\"#top\">top</a></body></html>").getBytes(StandardCharsets.UTF_8),
-        null, 0, List.of());
+    return new SiteContent.Resource(
+        200,
+        "text/html; charset=utf-8",
+        ("<html><body><a href=\""
+                + next
+                + "\">next</a> <a href=\""
+                + self
+                + "\">me</a>"
+                + " <a href=\"#top\">top</a></body></html>")
+            .getBytes(StandardCharsets.UTF_8),
+        null,
+        0,
+        List.of());
   }
 
   // --- the servers ----------------------------------------------------------------------------
@@ -207,9 +223,13 @@ final class TestSite implements AutoCloseable {
       }
       // Enough threads for every request the crawler may hold open: a cached pool grows as needed.
       var threads = new AtomicInteger();
-      handlers = Executors.newCachedThreadPool(
-          task -> Thread.ofPlatform().name(name + "-" + threads.incrementAndGet()).daemon()
-              .unstarted(task));
+      handlers =
+          Executors.newCachedThreadPool(
+              task ->
+                  Thread.ofPlatform()
+                      .name(name + "-" + threads.incrementAndGet())
+                      .daemon()
+                      .unstarted(task));
       server.setExecutor(handlers);
     }
 
@@ -219,11 +239,13 @@ final class TestSite implements AutoCloseable {
     }
 
     void start(Handler handler, Gate gate, long latencyMillis) {
-      server.createContext("/", exchange -> {
-        try (exchange) {
-          serve(exchange, handler, gate, latencyMillis);
-        }
-      });
+      server.createContext(
+          "/",
+          exchange -> {
+            try (exchange) {
+              serve(exchange, handler, gate, latencyMillis);
+            }
+          });
       server.start();
       started = true;
     }
@@ -248,8 +270,9 @@ final class TestSite implements AutoCloseable {
         inFlight.decrementAndGet();
         gate.left();
         synchronized (requests) {
-          requests.add(new Request(exchange.getRequestMethod(), path, uri.getRawQuery(), start,
-              System.nanoTime()));
+          requests.add(
+              new Request(
+                  exchange.getRequestMethod(), path, uri.getRawQuery(), start, System.nanoTime()));
         }
       }
       var headers = exchange.getResponseHeaders();

@@ -10,8 +10,8 @@ public final class WordCount {
   private WordCount() {}
 
   /**
-   * Counts the words of {@code text}: maximal runs of code points that are not whitespace by
-   * {@link Character#isWhitespace(int)}.
+   * Counts the words of {@code text}: maximal runs of code points that are not whitespace by {@link
+   * Character#isWhitespace(int)}.
    *
    * @throws NullPointerException if {@code text} is null
    */
@@ -33,8 +33,8 @@ public final class WordCount {
   }
 
   /**
-   * Splits {@code text} into at most {@code n} chunks of about equal length, cutting only where
-   * a cut does not fall inside a word.
+   * Splits {@code text} into at most {@code n} chunks of about equal length, cutting only where a
+   * cut does not fall inside a word.
    *
    * @throws NullPointerException if {@code text} is null
    * @throws IllegalArgumentException if {@code n < 1}
@@ -47,7 +47,10 @@ public final class WordCount {
     var chunks = new ArrayList<String>();
     int from = 0;
     for (int i = 1; i <= n; i++) {
-      int to = i == n ? text.length() : safeCut(text, Math.max(from, (int) ((long) i * text.length() / n)));
+      int to =
+          i == n
+              ? text.length()
+              : safeCut(text, Math.max(from, (int) ((long) i * text.length() / n)));
       if (to > from) {
         chunks.add(text.substring(from, to));
         from = to;
@@ -60,9 +63,11 @@ public final class WordCount {
   private static int safeCut(String text, int index) {
     while (index > 0 && index < text.length()) {
       int before = text.codePointBefore(index);
-      boolean splitsPair = Character.isLowSurrogate(text.charAt(index))
-          && Character.isHighSurrogate(text.charAt(index - 1));
-      if (!splitsPair && (Character.isWhitespace(before) || Character.isWhitespace(text.codePointAt(index)))) {
+      boolean splitsPair =
+          Character.isLowSurrogate(text.charAt(index))
+              && Character.isHighSurrogate(text.charAt(index - 1));
+      if (!splitsPair
+          && (Character.isWhitespace(before) || Character.isWhitespace(text.codePointAt(index)))) {
         return index;
       }
       index++;

@@ -14,30 +14,30 @@ import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /**
- * Measures what chapter 02's child processes cost: starting a child JVM, and copying a chunk to
- * one through a pipe. The numbers quoted in {@code book/02_processes.md} come from this program.
+ * Measures what chapter 02's child processes cost: starting a child JVM, and copying a chunk to one
+ * through a pipe. The numbers quoted in {@code book/02_processes.md} come from this program.
  *
  * <p>The text is the course's mixed test text ({@link Texts#generate}): words in several scripts,
  * emoji, ASCII and Unicode whitespace. It prints the median of several runs of each of:
  *
  * <ol>
  *   <li><b>Start-up.</b> The time from {@code ProcessBuilder.start()} until a {@link CountWorker}
- *       child, whose stdin is closed at once, has printed {@code 0} and exited: a whole JVM
- *       brought up and torn down for no work at all.
- *   <li><b>Pipe.</b> For 1, 10 and 100 MB of text, two trips to a child that has already booted
- *       (it says {@code ready} first, and only then does the clock start; start-up is not in
- *       these numbers, and neither is counting):
+ *       child, whose stdin is closed at once, has printed {@code 0} and exited: a whole JVM brought
+ *       up and torn down for no work at all.
+ *   <li><b>Pipe.</b> For 1, 10 and 100 MB of text, two trips to a child that has already booted (it
+ *       says {@code ready} first, and only then does the clock start; start-up is not in these
+ *       numbers, and neither is counting):
  *       <ul>
  *         <li><em>raw bytes</em>: the parent writes bytes it encoded beforehand to the child's
- *             stdin and closes it; the child reads them all and replies with their number. The
- *             pipe alone.
- *         <li><em>as text</em>: the parent encodes the {@code String} as UTF-8, writes and
- *             closes; the child reads it all, decodes it back into a {@code String} (as {@link
- *             CountWorker} does) and replies with its length. What a chunk really costs to send.
+ *             stdin and closes it; the child reads them all and replies with their number. The pipe
+ *             alone.
+ *         <li><em>as text</em>: the parent encodes the {@code String} as UTF-8, writes and closes;
+ *             the child reads it all, decodes it back into a {@code String} (as {@link CountWorker}
+ *             does) and replies with its length. What a chunk really costs to send.
  *       </ul>
- *   <li><b>Counting here.</b> For the same texts, the time to count the words in this JVM on
- *       one thread with {@link Chunks#countWordsUnobserved}, to compare the copy with the work
- *       it feeds.
+ *   <li><b>Counting here.</b> For the same texts, the time to count the words in this JVM on one
+ *       thread with {@link Chunks#countWordsUnobserved}, to compare the copy with the work it
+ *       feeds.
  *   <li><b>Two children.</b> For the same texts, chapter 02's whole {@link WordCount#count(String,
  *       int)} with two child processes: start-up, copy and counting, end to end.
  * </ol>
@@ -69,33 +69,37 @@ public final class ChildCost {
    */
   public static void main(String[] args) throws IOException, InterruptedException {
     int runs = args.length > 0 ? Integer.parseInt(args[0]) : 7;
-    int[] sizes = args.length > 1
-        ? Arrays.stream(args, 1, args.length).mapToInt(Integer::parseInt).toArray()
-        : new int[] {1, 10, 100};
+    int[] sizes =
+        args.length > 1
+            ? Arrays.stream(args, 1, args.length).mapToInt(Integer::parseInt).toArray()
+            : new int[] {1, 10, 100};
     if (runs < 1) {
       throw new IllegalArgumentException("runs must be at least 1, got " + runs);
     }
-    System.out.printf("Java %s, %d cores, %d runs per measurement (medians)%n",
+    System.out.printf(
+        "Java %s, %d cores, %d runs per measurement (medians)%n",
         Runtime.version(), Runtime.getRuntime().availableProcessors(), runs);
 
     startUp(); // warm up this JVM's process-starting code once, unmeasured
-    System.out.printf("start a child JVM and wait for it to exit: %.1f ms%n",
-        median(runs, ChildCost::startUp));
+    System.out.printf(
+        "start a child JVM and wait for it to exit: %.1f ms%n", median(runs, ChildCost::startUp));
 
-    System.out.printf("%10s %16s %16s %16s %16s%n", "size", "raw bytes (ms)", "as text (ms)",
-        "count here (ms)", "2 children (ms)");
+    System.out.printf(
+        "%10s %16s %16s %16s %16s%n",
+        "size", "raw bytes (ms)", "as text (ms)", "count here (ms)", "2 children (ms)");
     for (int size : sizes) {
       var sample = textOf(size);
       var text = sample.text();
       var bytes = text.getBytes(StandardCharsets.UTF_8);
       double megabytes = (double) bytes.length / MB;
       double raw = median(runs, () -> pipe(bytes, bytes.length, false));
-      double asText = median(runs,
-          () -> pipe(() -> text.getBytes(StandardCharsets.UTF_8), text.length(), true));
+      double asText =
+          median(
+              runs, () -> pipe(() -> text.getBytes(StandardCharsets.UTF_8), text.length(), true));
       double counting = median(runs, () -> counted(sample));
       double inChildren = median(runs, () -> countedInChildren(sample, 2));
-      System.out.printf("%7.1f MB %16.1f %16.1f %16.1f %16.1f%n",
-          megabytes, raw, asText, counting, inChildren);
+      System.out.printf(
+          "%7.1f MB %16.1f %16.1f %16.1f %16.1f%n", megabytes, raw, asText, counting, inChildren);
     }
   }
 
@@ -135,8 +139,8 @@ public final class ChildCost {
         command.add("decode");
       }
       child = new ProcessBuilder(command).start();
-      var replies = new BufferedReader(
-          new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
+      var replies =
+          new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
       String ready = replies.readLine(); // the child is up and about to read
       check("ready".equals(ready), "Drain", -1, String.valueOf(ready));
 
@@ -208,9 +212,8 @@ public final class ChildCost {
       nanos.add(measurement.getAsLong());
     }
     nanos.sort(null);
-    long middle = runs % 2 == 1
-        ? nanos.get(runs / 2)
-        : (nanos.get(runs / 2 - 1) + nanos.get(runs / 2)) / 2;
+    long middle =
+        runs % 2 == 1 ? nanos.get(runs / 2) : (nanos.get(runs / 2 - 1) + nanos.get(runs / 2)) / 2;
     return middle / 1e6;
   }
 
@@ -223,8 +226,8 @@ public final class ChildCost {
 
   /**
    * The child of the pipe measurement: says {@code ready}, reads stdin to its end and prints how
-   * many bytes it got; with the argument {@code decode}, it first decodes them as UTF-8, as
-   * {@link CountWorker} does, and prints how many {@code char}s they made.
+   * many bytes it got; with the argument {@code decode}, it first decodes them as UTF-8, as {@link
+   * CountWorker} does, and prints how many {@code char}s they made.
    */
   public static final class Drain {
 
@@ -241,7 +244,8 @@ public final class ChildCost {
       System.out.flush();
       byte[] input = System.in.readAllBytes();
       boolean decode = args.length > 0 && args[0].equals("decode");
-      System.out.println(decode ? new String(input, StandardCharsets.UTF_8).length() : input.length);
+      System.out.println(
+          decode ? new String(input, StandardCharsets.UTF_8).length() : input.length);
       System.out.flush();
     }
   }

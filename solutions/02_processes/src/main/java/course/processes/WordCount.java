@@ -52,12 +52,15 @@ public final class WordCount {
 
   /** Reads a child's count and waits for it to exit. */
   private static long resultOf(Process child) throws IOException, InterruptedException {
-    String output = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-    String errors = new String(child.getErrorStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+    String output =
+        new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+    String errors =
+        new String(child.getErrorStream().readAllBytes(), StandardCharsets.UTF_8).strip();
     int status = child.waitFor();
     if (status != 0 || !output.matches("\\d+")) {
-      throw new IOException("child %d exited with status %d, printed '%s' and reported '%s'"
-          .formatted(child.pid(), status, output, errors));
+      throw new IOException(
+          "child %d exited with status %d, printed '%s' and reported '%s'"
+              .formatted(child.pid(), status, output, errors));
     }
     return Long.parseLong(output);
   }

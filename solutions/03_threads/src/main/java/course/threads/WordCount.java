@@ -28,8 +28,10 @@ public final class WordCount {
     var threads = new ArrayList<Thread>(chunks.size());
     for (var chunk : chunks) {
       // The thread reads `chunk` and writes `results` in place: shared memory, no copy.
-      threads.add(Thread.ofPlatform().name("word-counter-", threads.size())
-          .start(() -> results.add(Chunks.countWords(chunk))));
+      threads.add(
+          Thread.ofPlatform()
+              .name("word-counter-", threads.size())
+              .start(() -> results.add(Chunks.countWords(chunk))));
     }
     for (var thread : threads) {
       thread.join(); // after join, everything the thread wrote is visible here

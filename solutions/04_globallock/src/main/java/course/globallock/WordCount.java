@@ -30,10 +30,16 @@ public final class WordCount {
     var results = new GuardedList<Long>(); // shared by every thread: touch it only with the lock
     var threads = new ArrayList<Thread>(chunks.size());
     for (var chunk : chunks) {
-      threads.add(Thread.ofPlatform().name("word-counter-", threads.size()).start(() -> {
-        long words = Chunks.countWords(chunk); // no lock: the chunk is this thread's alone
-        GlobalLock.attach(() -> results.add(words)); // the lock, only to touch shared state
-      }));
+      threads.add(
+          Thread.ofPlatform()
+              .name("word-counter-", threads.size())
+              .start(
+                  () -> {
+                    long words =
+                        Chunks.countWords(chunk); // no lock: the chunk is this thread's alone
+                    GlobalLock.attach(
+                        () -> results.add(words)); // the lock, only to touch shared state
+                  }));
     }
     for (var thread : threads) {
       thread.join();

@@ -23,9 +23,14 @@ public final class Factors {
     // 1. With the lock: a private snapshot. Nobody else can change it once we let go.
     List<Long> snapshot = List.copyOf(numbers);
     // 2. Without the lock: the slow part touches only the snapshot and local results.
-    List<Factorization> factorizations = GlobalLock.detach(() -> snapshot.stream()
-        .map(number -> new Factorization(number, NumberTheory.uniquePrimeFactors(number)))
-        .toList());
+    List<Factorization> factorizations =
+        GlobalLock.detach(
+            () ->
+                snapshot.stream()
+                    .map(
+                        number ->
+                            new Factorization(number, NumberTheory.uniquePrimeFactors(number)))
+                    .toList());
     // 3. With the lock again: hand the results back as a new shared list.
     return new GuardedList<>(factorizations);
   }

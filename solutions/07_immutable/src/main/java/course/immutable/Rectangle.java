@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Exercise 07, solved: an immutable rectangle. A record is final, its fields are private and
- * final, and the compact constructor keeps an immutable copy of the tags.
+ * Exercise 07, solved: an immutable rectangle. A record is final, its fields are private and final,
+ * and the compact constructor keeps an immutable copy of the tags.
  *
  * @param width the width; finite and at least 0
  * @param height the height; finite and at least 0

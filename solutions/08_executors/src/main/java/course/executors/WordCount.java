@@ -29,9 +29,8 @@ public final class WordCount {
     if (chunks.isEmpty()) {
       return 0; // nothing to count: no pool needed
     }
-    var tasks = chunks.stream()
-        .map(chunk -> (Callable<Long>) () -> Chunks.countWords(chunk))
-        .toList();
+    var tasks =
+        chunks.stream().map(chunk -> (Callable<Long>) () -> Chunks.countWords(chunk)).toList();
     // No more threads than chunks: a CPU-bound task per core is all the pool can use.
     // close() (JDK 19+) shuts the pool down and waits for it, even when get() throws.
     try (var pool = Executors.newFixedThreadPool(chunks.size())) {

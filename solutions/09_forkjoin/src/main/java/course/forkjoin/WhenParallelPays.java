@@ -9,18 +9,18 @@ import java.util.concurrent.ForkJoinPool;
 import java.util.function.ToLongFunction;
 
 /**
- * Measures when a parallel stream pays: the same chunked word count, sequential and parallel,
- * and the fork/join task, on texts from 100 to 1,000,000 words. Book chapter 09 quotes its output.
+ * Measures when a parallel stream pays: the same chunked word count, sequential and parallel, and
+ * the fork/join task, on texts from 100 to 1,000,000 words. Book chapter 09 quotes its output.
  *
  * <pre>
  * ./mvnw -q -Psolutions -pl solutions/09_forkjoin -am compile
  * java -cp support/target/classes:solutions/09_forkjoin/target/classes course.forkjoin.WhenParallelPays
  * </pre>
  *
- * <p>Each figure is the median of 9 rounds; a round times, one after the other, a batch of calls
- * of each counter long enough (about 50 ms) for the clock to be accurate, after a warm-up that
- * lets the JIT compile the code. It is a rough tool, not JMH: compare columns, not digits, and
- * expect other programs running on the machine to blur the figures.
+ * <p>Each figure is the median of 9 rounds; a round times, one after the other, a batch of calls of
+ * each counter long enough (about 50 ms) for the clock to be accurate, after a warm-up that lets
+ * the JIT compile the code. It is a rough tool, not JMH: compare columns, not digits, and expect
+ * other programs running on the machine to blur the figures.
  */
 public final class WhenParallelPays {
 
@@ -31,13 +31,18 @@ public final class WhenParallelPays {
   private WhenParallelPays() {}
 
   public static void main(String[] args) {
-    System.out.printf("cores: %d, common pool parallelism: %d, %d chunks per text, load %.1f%n",
+    System.out.printf(
+        "cores: %d, common pool parallelism: %d, %d chunks per text, load %.1f%n",
         Runtime.getRuntime().availableProcessors(),
-        ForkJoinPool.commonPool().getParallelism(), CHUNKS, load());
-    System.out.printf("%10s %10s %15s %15s %15s %9s%n", "words", "chars", "sequential µs",
-        "parallel µs", "fork/join µs", "speed-up");
-    List<ToLongFunction<String>> counters = List.of(
-        WhenParallelPays::sequentialStream, WhenParallelPays::parallelStream, WordCount::count);
+        ForkJoinPool.commonPool().getParallelism(),
+        CHUNKS,
+        load());
+    System.out.printf(
+        "%10s %10s %15s %15s %15s %9s%n",
+        "words", "chars", "sequential µs", "parallel µs", "fork/join µs", "speed-up");
+    List<ToLongFunction<String>> counters =
+        List.of(
+            WhenParallelPays::sequentialStream, WhenParallelPays::parallelStream, WordCount::count);
     for (int words : new int[] {100, 1_000, 10_000, 100_000, 1_000_000}) {
       var text = Texts.generate(9, words);
       var reps = counters.stream().mapToInt(counter -> warmUp(text, counter)).toArray();
@@ -51,8 +56,14 @@ public final class WhenParallelPays {
         }
         speedUps[round] = micros[0][round] / micros[1][round];
       }
-      System.out.printf("%,10d %,10d %15.1f %15.1f %15.1f %8.2fx%n", words, text.length(),
-          median(micros[0]), median(micros[1]), median(micros[2]), median(speedUps));
+      System.out.printf(
+          "%,10d %,10d %15.1f %15.1f %15.1f %8.2fx%n",
+          words,
+          text.length(),
+          median(micros[0]),
+          median(micros[1]),
+          median(micros[2]),
+          median(speedUps));
     }
   }
 

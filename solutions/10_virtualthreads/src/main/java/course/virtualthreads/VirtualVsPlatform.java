@@ -11,10 +11,10 @@ import java.util.concurrent.Callable;
 import java.util.stream.IntStream;
 
 /**
- * Measures where virtual threads help: 1,000 sources that each block for 20 ms (I/O-bound), and
- * the same number of sources that answer at once but hold text to count (CPU-bound), on virtual
- * threads and on platform pools of several sizes (up to one platform thread per source). Book
- * chapter 10 quotes its output.
+ * Measures where virtual threads help: 1,000 sources that each block for 20 ms (I/O-bound), and the
+ * same number of sources that answer at once but hold text to count (CPU-bound), on virtual threads
+ * and on platform pools of several sizes (up to one platform thread per source). Book chapter 10
+ * quotes its output.
  *
  * <pre>
  * ./mvnw -q -Psolutions -pl solutions/10_virtualthreads -am compile
@@ -31,29 +31,35 @@ public final class VirtualVsPlatform {
   private VirtualVsPlatform() {}
 
   public static void main(String[] args) throws Exception {
-    System.out.printf("cores: %d, load %.1f%n", Runtime.getRuntime().availableProcessors(),
+    System.out.printf(
+        "cores: %d, load %.1f%n",
+        Runtime.getRuntime().availableProcessors(),
         ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
 
     var blocking = sources(Duration.ofMillis(20), 10);
     System.out.printf("%nI/O-bound: %,d sources, each blocking 20 ms, 10 words each%n", SOURCES);
     report("virtual threads, one per source", () -> WordCount.countAll(blocking));
     for (int threads : new int[] {8, 64, 256, 1_000}) {
-      report("platform pool of " + threads,
+      report(
+          "platform pool of " + threads,
           () -> WordCount.countAllOnPlatformThreads(blocking, threads));
     }
 
     var counting = sources(Duration.ZERO, 2_000);
     System.out.printf("%nCPU-bound: %,d sources, no waiting, 2,000 words each%n", SOURCES);
     report("virtual threads, one per source", () -> WordCount.countAll(counting));
-    report("platform pool of 2 (one per core)",
+    report(
+        "platform pool of 2 (one per core)",
         () -> WordCount.countAllOnPlatformThreads(counting, 2));
-    report("one thread, no pool", () -> {
-      long total = 0;
-      for (var source : counting) {
-        total += Chunks.countWords(source.read());
-      }
-      return total;
-    });
+    report(
+        "one thread, no pool",
+        () -> {
+          long total = 0;
+          for (var source : counting) {
+            total += Chunks.countWords(source.read());
+          }
+          return total;
+        });
   }
 
   private static List<SlowSource> sources(Duration latency, int words) {
@@ -71,7 +77,10 @@ public final class VirtualVsPlatform {
       millis[i] = (System.nanoTime() - start) / 1e6;
     }
     Arrays.sort(millis);
-    System.out.printf("  %-36s %9.1f ms  (runs: %s)%n", what, millis[RUNS / 2], Arrays.toString(
-        Arrays.stream(millis).mapToLong(Math::round).toArray()));
+    System.out.printf(
+        "  %-36s %9.1f ms  (runs: %s)%n",
+        what,
+        millis[RUNS / 2],
+        Arrays.toString(Arrays.stream(millis).mapToLong(Math::round).toArray()));
   }
 }

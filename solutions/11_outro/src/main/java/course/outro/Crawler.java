@@ -53,15 +53,19 @@ public final class Crawler {
     if (maxInFlight < 1) {
       throw new IllegalArgumentException("maxInFlight must be at least 1, got " + maxInFlight);
     }
-    var first = normalise(start, start.toString())
-        .filter(uri -> start.isAbsolute())
-        .orElseThrow(() -> new IllegalArgumentException(
-            "start must be an absolute http or https URI with a host, got " + start));
+    var first =
+        normalise(start, start.toString())
+            .filter(uri -> start.isAbsolute())
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        "start must be an absolute http or https URI with a host, got " + start));
     // Closed in reverse order: first the executor (it waits for the last tasks), then the client.
-    try (var client = HttpClient.newBuilder()
-            .connectTimeout(REQUEST_TIMEOUT)
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .build();
+    try (var client =
+            HttpClient.newBuilder()
+                .connectTimeout(REQUEST_TIMEOUT)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
         var executor = Executors.newVirtualThreadPerTaskExecutor()) {
       var crawl = new Crawl(client, executor, first, maxInFlight);
       crawl.claim(first);
@@ -96,13 +100,14 @@ public final class Crawler {
       }
       pending.incrementAndGet();
       try {
-        executor.execute(() -> {
-          try {
-            visit(uri);
-          } finally {
-            finished();
-          }
-        });
+        executor.execute(
+            () -> {
+              try {
+                visit(uri);
+              } finally {
+                finished();
+              }
+            });
       } catch (RejectedExecutionException e) {
         finished(); // the crawl is being shut down (interrupted): nothing more to do
       }
@@ -137,7 +142,9 @@ public final class Crawler {
       }
       int status = response.statusCode();
       if (status >= 300 && status < 400) {
-        response.headers().firstValue("Location")
+        response
+            .headers()
+            .firstValue("Location")
             .flatMap(location -> normalise(uri, location))
             .ifPresent(this::claim);
       } else if (status == 200 && response.body() != null) {
@@ -154,9 +161,12 @@ public final class Crawler {
       inFlight.acquire();
       try {
         // Read the body only when it is HTML; anything else is discarded (body null).
-        return client.send(request, info -> isHtml(info)
-            ? BodyHandlers.ofString().apply(info)
-            : BodyHandlers.replacing((String) null).apply(info));
+        return client.send(
+            request,
+            info ->
+                isHtml(info)
+                    ? BodyHandlers.ofString().apply(info)
+                    : BodyHandlers.replacing((String) null).apply(info));
       } finally {
         inFlight.release();
       }
@@ -164,7 +174,8 @@ public final class Crawler {
 
     private static boolean isHtml(HttpResponse.ResponseInfo info) {
       return info.statusCode() == 200
-          && info.headers().firstValue("Content-Type")
+          && info.headers()
+              .firstValue("Content-Type")
               .map(type -> type.strip().toLowerCase(java.util.Locale.ROOT).startsWith("text/html"))
               .orElse(false);
     }
@@ -172,8 +183,8 @@ public final class Crawler {
 
   /**
    * The URI of the page that {@code href}, found on the page {@code base}, names; or empty if it
-   * names no web page. Resolved against {@code base}, http or https with a host only, without
-   * query or fragment, {@code /} for an empty path, dot segments removed.
+   * names no web page. Resolved against {@code base}, http or https with a host only, without query
+   * or fragment, {@code /} for an empty path, dot segments removed.
    *
    * @throws NullPointerException if {@code base} or {@code href} is null
    */

@@ -95,7 +95,9 @@ public final class ChildProcesses implements AutoCloseable {
 
   /** Whether {@code parties} units of child work were under way at the same time. */
   public boolean rendezvousMet() {
-    return parties > 0 && unitsStarted() >= parties && !Files.exists(folder.resolve(ProbeFiles.BROKEN));
+    return parties > 0
+        && unitsStarted() >= parties
+        && !Files.exists(folder.resolve(ProbeFiles.BROKEN));
   }
 
   /**

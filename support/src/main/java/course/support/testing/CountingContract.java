@@ -6,12 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import org.junit.jupiter.api.Test;
 
 /**
- * The contract every parallel {@code WordCount.count(text, n)} of the course shares, whoever
- * does the counting (child processes, threads, a pool): the answer for empty and blank texts,
- * more workers than words, and bad arguments.
+ * The contract every parallel {@code WordCount.count(text, n)} of the course shares, whoever does
+ * the counting (child processes, threads, a pool): the answer for empty and blank texts, more
+ * workers than words, and bad arguments.
  *
- * <p>A chapter's test class implements this interface and inherits these tests, so the rules
- * read the same in every chapter:
+ * <p>A chapter's test class implements this interface and inherits these tests, so the rules read
+ * the same in every chapter:
  *
  * <pre>{@code
  * class WordCountTest implements CountingContract {
@@ -43,14 +43,15 @@ public interface CountingContract {
 
   private long countWithDeadline(String text, int workers) {
     return Deadline.call(
-        () -> countUnderTest(text, workers), "WordCount.count(text, %d)".formatted(workers), hangHint());
+        () -> countUnderTest(text, workers),
+        "WordCount.count(text, %d)".formatted(workers),
+        hangHint());
   }
 
   @Test
   default void counts_zero_words_in_empty_and_blank_texts() {
     assertEquals(0, countWithDeadline("", 3), "count(\"\", 3) must be 0.");
-    assertEquals(
-        0, countWithDeadline(" \n\t\u2003 ", 3), "count(whitespace only, 3) must be 0.");
+    assertEquals(0, countWithDeadline(" \n\t\u2003 ", 3), "count(whitespace only, 3) must be 0.");
   }
 
   @Test

@@ -16,12 +16,12 @@ import org.opentest4j.AssertionFailedError;
  *     "Did you start() every thread?");
  * }</pre>
  *
- * <p>The code runs on a thread of JUnit's, not on the test's own thread: use {@link #caller()}
- * to learn which thread called the learner's code.
+ * <p>The code runs on a thread of JUnit's, not on the test's own thread: use {@link #caller()} to
+ * learn which thread called the learner's code.
  *
  * <p>Once a call has hung, later calls in the same test JVM get only {@link #AFTER_A_HANG}: code
- * that hung once almost always hangs again, and the learner should not wait minutes for a
- * verdict. A correct solution never hangs, so it never sees the shorter limit.
+ * that hung once almost always hangs again, and the learner should not wait minutes for a verdict.
+ * A correct solution never hangs, so it never sees the shorter limit.
  */
 public final class Deadline {
 

@@ -11,12 +11,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * Watches {@link GlobalLock} while the learner's code runs: work that runs while holding it, and
  * guarded objects touched without it.
  *
- * <p>While the watch is open, each unit of the named work (for example {@code countWords} or
- * {@code nthPrime}) that starts on a thread holding the global lock is recorded and made to fail
- * at once with an {@link IllegalStateException} that names the lock. The record survives even
- * if the learner's code swallows that exception, so the test can still say what went wrong.
- * Opening a watch resets {@link GlobalLock#counters()}, so the watch also sees how often the
- * lock was attached and whether guarded objects were touched without it.
+ * <p>While the watch is open, each unit of the named work (for example {@code countWords} or {@code
+ * nthPrime}) that starts on a thread holding the global lock is recorded and made to fail at once
+ * with an {@link IllegalStateException} that names the lock. The record survives even if the
+ * learner's code swallows that exception, so the test can still say what went wrong. Opening a
+ * watch resets {@link GlobalLock#counters()}, so the watch also sees how often the lock was
+ * attached and whether guarded objects were touched without it.
  *
  * <pre>{@code
  * try (var watch = LockWatch.open(WorkProbe.COUNT_WORDS)) {
@@ -44,21 +44,24 @@ public final class LockWatch implements AutoCloseable {
   private LockWatch(Set<String> works) {
     this.works = works;
     GlobalLock.resetCounters();
-    this.registration = WorkProbe.install(new WorkProbe.Listener() {
-      @Override
-      public void beforeWork(String work, Object input) {
-        if (!LockWatch.this.works.contains(work)) {
-          return;
-        }
-        unitsSeen.incrementAndGet();
-        if (GlobalLock.isHeldByCurrentThread()) {
-          var violation = new Violation(work, input, Thread.currentThread().getName());
-          violations.add(violation);
-          throw new IllegalStateException(describe(violation)
-              + " The course's test stopped this work: compute without holding the lock.");
-        }
-      }
-    });
+    this.registration =
+        WorkProbe.install(
+            new WorkProbe.Listener() {
+              @Override
+              public void beforeWork(String work, Object input) {
+                if (!LockWatch.this.works.contains(work)) {
+                  return;
+                }
+                unitsSeen.incrementAndGet();
+                if (GlobalLock.isHeldByCurrentThread()) {
+                  var violation = new Violation(work, input, Thread.currentThread().getName());
+                  violations.add(violation);
+                  throw new IllegalStateException(
+                      describe(violation)
+                          + " The course's test stopped this work: compute without holding the lock.");
+                }
+              }
+            });
   }
 
   /**
@@ -102,8 +105,8 @@ public final class LockWatch implements AutoCloseable {
   }
 
   /**
-   * Fails if a {@code Guarded} value or a {@code GuardedList} was touched without the global
-   * lock since this watch opened, even if the learner's code caught the exception.
+   * Fails if a {@code Guarded} value or a {@code GuardedList} was touched without the global lock
+   * since this watch opened, even if the learner's code caught the exception.
    *
    * @param hint what the learner should change, in one sentence
    */
@@ -112,17 +115,25 @@ public final class LockWatch implements AutoCloseable {
     if (counters.guardViolations() > 0) {
       throw new AssertionError(
           "Your code touched a guarded object without holding %s (%d time%s). The last time: %s %s"
-              .formatted(GlobalLock.NAME, counters.guardViolations(),
-                  counters.guardViolations() == 1 ? "" : "s", counters.lastViolation(), hint));
+              .formatted(
+                  GlobalLock.NAME,
+                  counters.guardViolations(),
+                  counters.guardViolations() == 1 ? "" : "s",
+                  counters.lastViolation(),
+                  hint));
     }
   }
 
   private static String describe(Violation violation) {
     return ("%s(%s) ran on thread '%s' while that thread held %s, so every other thread that "
-        + "needed the lock had to wait: the work ran one call at a time.")
-        .formatted(violation.work(), violation.input() instanceof CharSequence text
-                ? Texts.show(text.toString()) : violation.input(),
-            violation.threadName(), GlobalLock.NAME);
+            + "needed the lock had to wait: the work ran one call at a time.")
+        .formatted(
+            violation.work(),
+            violation.input() instanceof CharSequence text
+                ? Texts.show(text.toString())
+                : violation.input(),
+            violation.threadName(),
+            GlobalLock.NAME);
   }
 
   @Override

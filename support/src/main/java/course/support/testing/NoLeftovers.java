@@ -70,12 +70,18 @@ public final class NoLeftovers implements BeforeEachCallback, AfterEachCallback 
     if (!threads.isEmpty()) {
       problems.add(
           "%d thread%s still running after the test: %s. Every thread you start must have ended before your method returns: join each thread, and shut down (or close) every pool."
-              .formatted(threads.size(), threads.size() == 1 ? " was" : "s were", describeThreads(threads)));
+              .formatted(
+                  threads.size(),
+                  threads.size() == 1 ? " was" : "s were",
+                  describeThreads(threads)));
     }
     if (!processes.isEmpty()) {
       problems.add(
           "%d child process%s still alive after the test (now destroyed): %s. Wait for each child to exit (Process.waitFor()) before your method returns."
-              .formatted(processes.size(), processes.size() == 1 ? " was" : "es were", describeProcesses(processes)));
+              .formatted(
+                  processes.size(),
+                  processes.size() == 1 ? " was" : "es were",
+                  describeProcesses(processes)));
     }
     if (!problems.isEmpty()) {
       throw new AssertionError(String.join(" ", problems));
@@ -87,7 +93,10 @@ public final class NoLeftovers implements BeforeEachCallback, AfterEachCallback 
   }
 
   private static Set<Long> childPids() {
-    return ProcessHandle.current().descendants().map(ProcessHandle::pid).collect(Collectors.toSet());
+    return ProcessHandle.current()
+        .descendants()
+        .map(ProcessHandle::pid)
+        .collect(Collectors.toSet());
   }
 
   private static List<Thread> newThreads(Set<Thread> before) {
@@ -100,7 +109,8 @@ public final class NoLeftovers implements BeforeEachCallback, AfterEachCallback 
   }
 
   private static List<ProcessHandle> newProcesses(Set<Long> before) {
-    return ProcessHandle.current().descendants()
+    return ProcessHandle.current()
+        .descendants()
         .filter(ProcessHandle::isAlive)
         .filter(handle -> !before.contains(handle.pid()))
         .toList();
@@ -135,16 +145,18 @@ public final class NoLeftovers implements BeforeEachCallback, AfterEachCallback 
 
   private static String describeThreads(List<Thread> threads) {
     return threads.stream()
-        .limit(5)
-        .map(thread -> "'" + thread.getName() + "' (" + thread.getState() + ")")
-        .collect(Collectors.joining(", "))
+            .limit(5)
+            .map(thread -> "'" + thread.getName() + "' (" + thread.getState() + ")")
+            .collect(Collectors.joining(", "))
         + (threads.size() > 5 ? " and " + (threads.size() - 5) + " more" : "");
   }
 
   private static String describeProcesses(List<ProcessHandle> processes) {
     return processes.stream()
         .limit(5)
-        .map(handle -> "pid " + handle.pid() + handle.info().command().map(c -> " (" + c + ")").orElse(""))
+        .map(
+            handle ->
+                "pid " + handle.pid() + handle.info().command().map(c -> " (" + c + ")").orElse(""))
         .collect(Collectors.joining(", "));
   }
 

@@ -9,10 +9,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * A meeting point that only work done in parallel can pass.
  *
- * <p>While a rendezvous of {@code parties} is open, each of the first {@code parties} units of
- * work waits at its start until {@code parties} units have started, so they can only all pass if
- * that many run <em>at the same time</em>. Work that runs one after the other never gets there:
- * the first unit waits out the time-out, the rendezvous is marked missed, and from then on no one
+ * <p>While a rendezvous of {@code parties} is open, each of the first {@code parties} units of work
+ * waits at its start until {@code parties} units have started, so they can only all pass if that
+ * many run <em>at the same time</em>. Work that runs one after the other never gets there: the
+ * first unit waits out the time-out, the rendezvous is marked missed, and from then on no one
  * waits, so the code under test still finishes and the test can say what went wrong.
  *
  * <p>This proves parallelism without a stopwatch: a parallel solution passes on a slow or busy
@@ -46,14 +46,16 @@ public final class Rendezvous implements AutoCloseable {
     this.work = work;
     this.timeout = timeout;
     this.arrivals = new CountDownLatch(parties);
-    this.registration = WorkProbe.install(new WorkProbe.Listener() {
-      @Override
-      public void beforeWork(String name, Object input) {
-        if (name.equals(Rendezvous.this.work)) {
-          arrive();
-        }
-      }
-    });
+    this.registration =
+        WorkProbe.install(
+            new WorkProbe.Listener() {
+              @Override
+              public void beforeWork(String name, Object input) {
+                if (name.equals(Rendezvous.this.work)) {
+                  arrive();
+                }
+              }
+            });
   }
 
   /** Opens a rendezvous of {@code parties} units of {@link WorkProbe#COUNT_WORDS} work. */

@@ -54,16 +54,18 @@ public final class Texts {
   public static List<String> words(String text) {
     var words = new ArrayList<String>();
     var word = new StringBuilder();
-    text.codePoints().forEach(codePoint -> {
-      if (Character.isWhitespace(codePoint)) {
-        if (!word.isEmpty()) {
-          words.add(word.toString());
-          word.setLength(0);
-        }
-      } else {
-        word.appendCodePoint(codePoint);
-      }
-    });
+    text.codePoints()
+        .forEach(
+            codePoint -> {
+              if (Character.isWhitespace(codePoint)) {
+                if (!word.isEmpty()) {
+                  words.add(word.toString());
+                  word.setLength(0);
+                }
+              } else {
+                word.appendCodePoint(codePoint);
+              }
+            });
     if (!word.isEmpty()) {
       words.add(word.toString());
     }
@@ -73,21 +75,24 @@ public final class Texts {
   /** A short, printable view of a text for failure messages: escapes and an ellipsis. */
   public static String show(String text) {
     var shown = new StringBuilder("\"");
-    text.codePoints().limit(40).forEach(codePoint -> {
-      switch (codePoint) {
-        case '\n' -> shown.append("\\n");
-        case '\t' -> shown.append("\\t");
-        case '\r' -> shown.append("\\r");
-        case '"' -> shown.append("\\\"");
-        default -> {
-          if (Character.isWhitespace(codePoint) && codePoint != ' ' || codePoint == 0xA0) {
-            shown.append("\\u%04X".formatted(codePoint));
-          } else {
-            shown.appendCodePoint(codePoint);
-          }
-        }
-      }
-    });
+    text.codePoints()
+        .limit(40)
+        .forEach(
+            codePoint -> {
+              switch (codePoint) {
+                case '\n' -> shown.append("\\n");
+                case '\t' -> shown.append("\\t");
+                case '\r' -> shown.append("\\r");
+                case '"' -> shown.append("\\\"");
+                default -> {
+                  if (Character.isWhitespace(codePoint) && codePoint != ' ' || codePoint == 0xA0) {
+                    shown.append("\\u%04X".formatted(codePoint));
+                  } else {
+                    shown.appendCodePoint(codePoint);
+                  }
+                }
+              }
+            });
     shown.append('"');
     if (text.codePointCount(0, text.length()) > 40) {
       shown.append("… (").append(text.length()).append(" chars)");

@@ -31,7 +31,11 @@ public final class WorkLog implements AutoCloseable {
    * @param inputLength the length of the input, when it is a {@link CharSequence}; else -1
    */
   public record Call(
-      String work, String threadName, long threadId, boolean virtual, boolean daemon,
+      String work,
+      String threadName,
+      long threadId,
+      boolean virtual,
+      boolean daemon,
       int inputLength) {}
 
   private final List<Call> calls = new ArrayList<>();
@@ -40,23 +44,31 @@ public final class WorkLog implements AutoCloseable {
   private final WorkProbe.Registration registration;
 
   private WorkLog() {
-    registration = WorkProbe.install(new WorkProbe.Listener() {
-      @Override
-      public void beforeWork(String work, Object input) {
-        var thread = Thread.currentThread();
-        int length = input instanceof CharSequence text ? text.length() : -1;
-        synchronized (calls) {
-          calls.add(new Call(work, thread.getName(), thread.threadId(), thread.isVirtual(),
-              thread.isDaemon(), length));
-        }
-        maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
-      }
+    registration =
+        WorkProbe.install(
+            new WorkProbe.Listener() {
+              @Override
+              public void beforeWork(String work, Object input) {
+                var thread = Thread.currentThread();
+                int length = input instanceof CharSequence text ? text.length() : -1;
+                synchronized (calls) {
+                  calls.add(
+                      new Call(
+                          work,
+                          thread.getName(),
+                          thread.threadId(),
+                          thread.isVirtual(),
+                          thread.isDaemon(),
+                          length));
+                }
+                maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+              }
 
-      @Override
-      public void afterWork(String work, Object input) {
-        inFlight.decrementAndGet();
-      }
-    });
+              @Override
+              public void afterWork(String work, Object input) {
+                inFlight.decrementAndGet();
+              }
+            });
   }
 
   /** Starts recording. Close the log to stop. */
@@ -92,8 +104,8 @@ public final class WorkLog implements AutoCloseable {
 
   /**
    * The largest number of units of work that were under way at the same time. A unit counts as
-   * under way from this log's {@code beforeWork}: open the log before a {@link Rendezvous} to
-   * count the time units spend waiting there.
+   * under way from this log's {@code beforeWork}: open the log before a {@link Rendezvous} to count
+   * the time units spend waiting there.
    */
   public int maxConcurrent() {
     return maxInFlight.get();

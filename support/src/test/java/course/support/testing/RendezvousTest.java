@@ -17,7 +17,8 @@ class RendezvousTest {
   void parallel_work_meets_and_later_work_passes_freely() throws InterruptedException {
     // The log goes first: listeners run in the order they were installed, so the log counts a
     // unit as under way while it waits at the rendezvous.
-    try (var log = WorkLog.start(); var rendezvous = Rendezvous.open(3)) {
+    try (var log = WorkLog.start();
+        var rendezvous = Rendezvous.open(3)) {
       var threads = new ArrayList<Thread>();
       for (int i = 0; i < 5; i++) {
         threads.add(Thread.ofPlatform().start(() -> Chunks.countWords("a b c")));
@@ -35,8 +36,7 @@ class RendezvousTest {
 
   @Test
   void sequential_work_misses_it_once_and_says_so() {
-    try (var rendezvous =
-        Rendezvous.open(2, WorkProbe.COUNT_WORDS, Duration.ofMillis(200))) {
+    try (var rendezvous = Rendezvous.open(2, WorkProbe.COUNT_WORDS, Duration.ofMillis(200))) {
       long started = System.nanoTime();
       for (int i = 0; i < 4; i++) {
         Chunks.countWords("a b");
