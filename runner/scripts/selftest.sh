@@ -148,7 +148,7 @@ runner_selftests() {
   rm -f "$file.bak"
 
   # --- A new exercise with a library of its own and test resources ----------------------------
-  solve "$copy" 03
+  solve "$copy" $(cd "$copy/exercises" && ls -d [0-9][0-9]_* | cut -c1-2) # 99 comes next
   OUT=$(new_exercise "$copy" 2>&1)
   has 'Asking Maven'
   check $? "runner: a pom.xml that changed makes the runner ask Maven for the classpaths again"
