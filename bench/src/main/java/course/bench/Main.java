@@ -66,6 +66,12 @@ public final class Main {
       }
     }
 
+    if (options.approaches.contains(Approach.SEQUENTIAL)
+        && !approaches.contains(Approach.SEQUENTIAL)) {
+      System.out.println("  Without a working sequential counter (exercise 01) there is no"
+          + " baseline: the speed-ups stay blank.");
+    }
+
     var rows = new ArrayList<Row>();
     for (int i = 0; i < options.sizes.size(); i++) {
       int size = options.sizes.get(i);
