@@ -2,6 +2,7 @@ package course.bench;
 
 import course.support.Chunks;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,6 +51,12 @@ public final class Main {
     System.out.printf(Locale.ROOT, "Word-count benchmark: %s, %d cores, JDK %s, sizes %s MB%n",
         options.mine ? "your exercises (--mine)" : "the reference solutions", cores,
         Runtime.version(), options.sizes);
+
+    double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    if (load > 1.0) {
+      System.out.printf(Locale.ROOT, "  Warning: the load average is %.1f: other programs are using"
+          + " the CPU, so the speed-ups will be low and noisy. Close them and run again.%n", load);
+    }
 
     var corpora = new ArrayList<Path>();
     for (int size : options.sizes) {
