@@ -19,6 +19,10 @@ RED='' OFF=''
 eval "$(sed -n -e '/^jdk_major() {$/,/^}$/p' -e '/^find_jdk() {$/,/^}$/p' verify.sh)"
 find_jdk
 
+# The 1-minute load average now, before the build adds its own (Linux and macOS uptime formats).
+load=$(uptime | sed -E 's/.*load averages?: *([0-9]+[.,][0-9]+).*/\1/' | tr , .)
+case $load in [0-9]*) load_args=(--load-before "$load") ;; *) load_args=() ;; esac
+
 code=solution profile=solutions
 for arg in "$@"; do
   if [ "$arg" = --mine ]; then code=exercise profile=exercises; fi
@@ -40,7 +44,7 @@ if [ "$(jdk_major "$JAVA_HOME")" -ge 23 ]; then jvm_flags+=(--sun-misc-unsafe-me
 
 "$JAVA_HOME/bin/java" "${jvm_flags[@]}" \
   -cp "bench/target/classes:$(cat bench/target/classpath.txt)" \
-  course.bench.Main --out "$ROOT/target/bench" --corpus "$ROOT/.course/bench" "$@"
+  course.bench.Main --out "$ROOT/target/bench" --corpus "$ROOT/.course/bench" ${load_args[@]+"${load_args[@]}"} "$@"
 
 elapsed=$(( $(date +%s) - started ))
 printf 'Total, build included: %d min %02d s.\n' $((elapsed / 60)) $((elapsed % 60))

@@ -52,7 +52,9 @@ public final class Main {
         options.mine ? "your exercises (--mine)" : "the reference solutions", cores,
         Runtime.version(), options.sizes);
 
-    double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    // run.sh measures the load before it builds, so that the build's own work does not count.
+    double load = options.loadBefore >= 0 ? options.loadBefore
+        : ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     if (load > 1.0) {
       System.out.printf(Locale.ROOT, "  Warning: the load average is %.1f: other programs are using"
           + " the CPU, so the speed-ups will be low and noisy. Close them and run again.%n", load);
@@ -192,7 +194,7 @@ public final class Main {
 
   /** The command line. */
   private record Options(boolean mine, boolean quick, List<Integer> sizes,
-      List<Approach> approaches, Path out, Path corpus) {
+      List<Approach> approaches, Path out, Path corpus, double loadBefore) {
 
     static Options parse(String[] args) {
       boolean mine = false;
@@ -201,6 +203,7 @@ public final class Main {
       List<Approach> approaches = List.of(Approach.values());
       Path out = Path.of("target", "bench");
       Path corpus = Path.of(".course", "bench");
+      double loadBefore = -1;
       for (int i = 0; i < args.length; i++) {
         switch (args[i]) {
           case "--mine" -> mine = true;
@@ -211,6 +214,7 @@ public final class Main {
               .map(String::strip).map(Approach::of).toList();
           case "--out" -> out = Path.of(args[++i]);
           case "--corpus" -> corpus = Path.of(args[++i]);
+          case "--load-before" -> loadBefore = Double.parseDouble(args[++i]);
           default -> throw new IllegalArgumentException("unknown option " + args[i]
               + "; known: --mine --quick --sizes 1,10,100 --approaches sequential,threads"
               + " --out DIR --corpus DIR");
@@ -222,7 +226,7 @@ public final class Main {
       if (sizes.isEmpty() || sizes.getFirst() < 1 || sizes.getLast() > 1000) {
         throw new IllegalArgumentException("sizes are MB from 1 to 1000, got " + sizes);
       }
-      return new Options(mine, quick, sizes, approaches, out, corpus);
+      return new Options(mine, quick, sizes, approaches, out, corpus, loadBefore);
     }
   }
 }
