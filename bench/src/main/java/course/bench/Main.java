@@ -15,8 +15,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.openjdk.jmh.results.RunResult;
@@ -116,27 +116,27 @@ public final class Main {
   private static Optional<String> check(Approach approach) {
     var text = new String(Corpus.generate(200_000), StandardCharsets.UTF_8);
     long expected = Chunks.countWordsUnobserved(text);
-    try (var executor = Executors.newSingleThreadExecutor(r -> {
-      var thread = new Thread(r, "bench-check");
-      thread.setDaemon(true); // a learner's hang must not keep the benchmark alive
-      return thread;
-    })) {
-      var future = executor.submit(() -> approach.count(text, 2));
+    var result = new CompletableFuture<Long>();
+    // A daemon thread, not an executor: closing an executor would wait for a learner's hang.
+    Thread.ofPlatform().daemon().name("bench-check").start(() -> {
       try {
-        long got = future.get(60, TimeUnit.SECONDS);
-        return got == expected ? Optional.empty()
-            : Optional.of("counts %d words in a text of %d: fix it first (./verify.sh)"
-                .formatted(got, expected));
-      } catch (TimeoutException e) {
-        future.cancel(true);
-        executor.shutdownNow();
-        return Optional.of("did not finish within 60 s on a 200 kB text: fix it first");
-      } catch (ExecutionException e) {
-        var cause = e.getCause();
-        return Optional.of(cause instanceof UnsupportedOperationException
-            ? "not done yet (" + cause.getMessage() + ")"
-            : "fails: " + cause);
+        result.complete(approach.count(text, 2));
+      } catch (Throwable e) {
+        result.completeExceptionally(e);
       }
+    });
+    try {
+      long got = result.get(60, TimeUnit.SECONDS);
+      return got == expected ? Optional.empty()
+          : Optional.of("counts %d words in a text of %d: fix it first (./verify.sh)"
+              .formatted(got, expected));
+    } catch (TimeoutException e) {
+      return Optional.of("did not finish within 60 s on a 200 kB text: fix it first");
+    } catch (ExecutionException e) {
+      var cause = e.getCause();
+      return Optional.of(cause instanceof UnsupportedOperationException
+          ? "not done yet (" + cause.getMessage() + ")"
+          : "fails: " + cause);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return Optional.of("interrupted");
