@@ -1,0 +1,95 @@
+package course.bench;
+
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinPool;
+
+/**
+ * The ways of counting words that the benchmark compares, one constant per chapter.
+ *
+ * <p>Each constant calls the chapter's {@code WordCount}: the reference solution, or the
+ * learner's exercise with {@code ./verify.sh bench --mine} (the two share class names; the build
+ * puts one set on the classpath).
+ *
+ * <p><b>Adding an approach</b> when its chapter lands: add its module as a dependency in {@code
+ * bench/pom.xml} ({@code ${bench.code}-NN-topic}) and one constant here, for example
+ *
+ * <pre>{@code
+ * EXECUTORS("executors", course.executors.WordCount::count),
+ * FORK_JOIN("fork-join", (text, workers) -> inPool(workers, () -> course.forkjoin.WordCount.count(text))),
+ * }</pre>
+ *
+ * The table, the CSV and the chart pick it up by themselves.
+ */
+public enum Approach {
+  /** Chapter 01: one thread, no splitting. The baseline of every speed-up. */
+  SEQUENTIAL("sequential", null),
+
+  /** Chapter 02: one child JVM per chunk, the chunk sent over a pipe. */
+  PROCESSES("processes", course.processes.WordCount::count),
+
+  /** Chapter 03: one platform thread per chunk, sharing the text. */
+  THREADS("threads", course.threads.WordCount::count),
+
+  /**
+   * A stand-in for chapter 04's starting point until that chapter is merged: threads that count
+   * while holding one shared lock. See {@link GlobalLockStandIn}.
+   */
+  GLOBAL_LOCK_STAND_IN("global-lock-stand-in", GlobalLockStandIn::count);
+
+  /** Counts the words of a text with a given number of workers. */
+  @FunctionalInterface
+  public interface Counter {
+    long count(String text, int workers) throws Exception;
+  }
+
+  private final String label;
+  private final Counter counter;
+
+  /**
+   * @param label the name in the table, the CSV and the chart
+   * @param counter the parallel counter, or null for an approach that takes no worker count
+   */
+  Approach(String label, Counter counter) {
+    this.label = label;
+    this.counter = counter;
+  }
+
+  /** The name in the table, the CSV and the chart. */
+  public String label() {
+    return label;
+  }
+
+  /** Whether the approach takes a number of workers (all but the sequential baseline). */
+  public boolean takesWorkers() {
+    return counter != null;
+  }
+
+  /** Counts the words of {@code text} with {@code workers} workers (ignored if it takes none). */
+  public long count(String text, int workers) throws Exception {
+    return counter == null ? course.sequential.WordCount.count(text) : counter.count(text, workers);
+  }
+
+  /** The approach with the given label, or its constant's name. */
+  public static Approach of(String name) {
+    for (var approach : values()) {
+      if (approach.label.equalsIgnoreCase(name) || approach.name().equalsIgnoreCase(name)) {
+        return approach;
+      }
+    }
+    throw new IllegalArgumentException("no approach named " + name);
+  }
+
+  /**
+   * Runs {@code work} inside a fork/join pool of {@code workers} threads, for the approaches that
+   * take no worker count (fork/join, parallel streams): tasks forked and parallel streams run
+   * from a pool's thread stay in that pool instead of the common pool.
+   */
+  static long inPool(int workers, Callable<Long> work) throws InterruptedException {
+    try (var pool = new ForkJoinPool(workers)) {
+      return pool.submit(work).get();
+    } catch (ExecutionException e) {
+      throw new IllegalStateException(e.getCause());
+    }
+  }
+}
