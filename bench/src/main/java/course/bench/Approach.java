@@ -7,9 +7,9 @@ import java.util.concurrent.ForkJoinPool;
 /**
  * The ways of counting words that the benchmark compares, one constant per chapter.
  *
- * <p>Each constant calls the chapter's {@code WordCount}: the reference solution, or the
- * learner's exercise with {@code ./verify.sh bench --mine} (the two share class names; the build
- * puts one set on the classpath).
+ * <p>Each constant calls the chapter's {@code WordCount}: the reference solution, or the learner's
+ * exercise with {@code ./verify.sh bench --mine} (the two share class names; the build puts one set
+ * on the classpath).
  *
  * <p><b>Adding an approach</b> when its chapter lands: add its module as a dependency in {@code
  * bench/pom.xml} ({@code ${bench.code}-NN-topic}) and one constant here, for example
@@ -32,10 +32,35 @@ public enum Approach {
   THREADS("threads", course.threads.WordCount::count),
 
   /**
-   * A stand-in for chapter 04's starting point until that chapter is merged: threads that count
-   * while holding one shared lock. See {@link GlobalLockStandIn}.
+   * Chapter 04's starting point: threads that count while holding the course's global lock,
+   * concurrent but not parallel, as Python threads are under the GIL. See {@link
+   * GlobalLockStartingPoint}.
    */
-  GLOBAL_LOCK_STAND_IN("global-lock-stand-in", GlobalLockStandIn::count);
+  GLOBAL_LOCK("global-lock", GlobalLockStartingPoint::count),
+
+  /** Chapter 04, solved: the same threads, counting outside the lock. */
+  GLOBAL_LOCK_RELEASED("global-lock-released", course.globallock.WordCount::count),
+
+  /** Chapter 08: a fixed pool of {@code workers} threads and one future per chunk. */
+  EXECUTORS("executors", course.executors.WordCount::count),
+
+  /** Chapter 09: a {@code RecursiveTask} in a {@code ForkJoinPool} of {@code workers}. */
+  FORK_JOIN(
+      "fork-join",
+      (text, workers) -> {
+        try (var pool = new ForkJoinPool(workers)) {
+          return course.forkjoin.WordCount.count(text, pool);
+        }
+      }),
+
+  /**
+   * Chapter 09: a parallel stream over the chunks. Run inside a pool of {@code workers}, a parallel
+   * stream uses that pool instead of the common one.
+   */
+  PARALLEL_STREAMS(
+      "parallel-streams",
+      (text, workers) ->
+          inPool(workers, () -> course.forkjoin.WordCount.countWithParallelStream(text)));
 
   /** Counts the words of a text with a given number of workers. */
   @FunctionalInterface
@@ -82,8 +107,8 @@ public enum Approach {
 
   /**
    * Runs {@code work} inside a fork/join pool of {@code workers} threads, for the approaches that
-   * take no worker count (fork/join, parallel streams): tasks forked and parallel streams run
-   * from a pool's thread stay in that pool instead of the common pool.
+   * take no worker count (fork/join, parallel streams): tasks forked and parallel streams run from
+   * a pool's thread stay in that pool instead of the common pool.
    */
   static long inPool(int workers, Callable<Long> work) throws InterruptedException {
     try (var pool = new ForkJoinPool(workers)) {

@@ -19,8 +19,8 @@ import org.jfree.data.category.CategoryDataset;
 import org.jfree.data.category.DefaultCategoryDataset;
 
 /**
- * The chart of the largest corpus, drawn with JFreeChart: one group of bars per approach, one
- * bar per worker count, the speed-up over sequential written on each bar.
+ * The chart of the largest corpus, drawn with JFreeChart: one group of bars per approach, one bar
+ * per worker count, the speed-up over sequential written on each bar.
  */
 final class Chart {
 
@@ -36,8 +36,16 @@ final class Chart {
     for (var row : rows) {
       dataset.addValue(row.mbPerS(), series(row.workers()), row.label());
     }
-    JFreeChart chart = ChartFactory.createBarChart(title, null, "MB/s (higher is faster)",
-        dataset, PlotOrientation.VERTICAL, true, false, false);
+    JFreeChart chart =
+        ChartFactory.createBarChart(
+            title,
+            null,
+            "MB/s (higher is faster)",
+            dataset,
+            PlotOrientation.VERTICAL,
+            true,
+            false,
+            false);
     chart.setBackgroundPaint(Color.WHITE);
     chart.getTitle().setFont(new Font(Font.SANS_SERIF, Font.BOLD, 16));
     CategoryPlot plot = chart.getCategoryPlot();
@@ -72,7 +80,8 @@ final class Chart {
         if (r.label().equals(label) && series(r.workers()).equals(series)) {
           var speedup = Report.speedup(rows, r);
           return speedup.isPresent()
-              ? String.format(Locale.ROOT, "%.2fx", speedup.getAsDouble()) : null;
+              ? String.format(Locale.ROOT, "%.2fx", speedup.getAsDouble())
+              : null;
         }
       }
       return null;

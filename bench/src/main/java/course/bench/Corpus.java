@@ -11,14 +11,14 @@ import java.util.Random;
 /**
  * The text the benchmark counts: generated, never committed, the same on every machine.
  *
- * <p>{@code java.util.Random} with a fixed seed gives the same sequence on every JDK (its
- * algorithm is part of its specification), so a corpus of a given size is the same file
- * everywhere. It is made on first use and kept, named after its size and the generator's version.
+ * <p>{@code java.util.Random} with a fixed seed gives the same sequence on every JDK (its algorithm
+ * is part of its specification), so a corpus of a given size is the same file everywhere. It is
+ * made on first use and kept, named after its size and the generator's version.
  *
  * <p>The text looks like prose: mostly short common English words, some longer ones, a few
- * non-ASCII words (accents, Greek, Cyrillic, CJK, and characters outside the BMP, which Java
- * stores as surrogate pairs), punctuation, lines of 6 to 15 words, blank lines between
- * paragraphs, now and then two spaces or a tab.
+ * non-ASCII words (accents, Greek, Cyrillic, CJK, and characters outside the BMP, which Java stores
+ * as surrogate pairs), punctuation, lines of 6 to 15 words, blank lines between paragraphs, now and
+ * then two spaces or a tab.
  */
 final class Corpus {
 
@@ -32,22 +32,53 @@ final class Corpus {
 
   private static final String[] COMMON = {
     "the", "of", "and", "to", "a", "in", "is", "it", "that", "was", "for", "on", "are", "with",
-    "as", "be", "at", "by", "this", "had", "from", "or", "one", "but", "not", "what", "all",
-    "were", "we", "when", "your", "can", "said", "there", "an", "each", "which", "she", "do",
-    "how", "their", "if", "will", "up", "other", "about", "out", "many", "then", "them", "so",
-    "some", "her", "would", "make", "like", "him", "into", "time", "has", "look", "two", "more",
-    "go", "see", "no", "way", "could", "my", "than", "first", "been", "who", "its", "now",
-    "long", "down", "day", "did", "get", "come", "made", "may", "part", "over", "new", "work",
-    "word", "count", "text", "line", "page", "book", "read", "write", "fast", "slow", "run",
+    "as", "be", "at", "by", "this", "had", "from", "or", "one", "but", "not", "what", "all", "were",
+    "we", "when", "your", "can", "said", "there", "an", "each", "which", "she", "do", "how",
+    "their", "if", "will", "up", "other", "about", "out", "many", "then", "them", "so", "some",
+    "her", "would", "make", "like", "him", "into", "time", "has", "look", "two", "more", "go",
+    "see", "no", "way", "could", "my", "than", "first", "been", "who", "its", "now", "long", "down",
+    "day", "did", "get", "come", "made", "may", "part", "over", "new", "work", "word", "count",
+    "text", "line", "page", "book", "read", "write", "fast", "slow", "run",
   };
 
   private static final String[] LONGER = {
-    "thread", "process", "memory", "counter", "parallel", "sequential", "interpreter",
-    "synchronization", "concurrency", "throughput", "benchmark", "executor", "scheduler",
-    "monitor", "volatile", "atomically", "visibility", "deadlock", "starvation", "contention",
-    "implementation", "responsibility", "characteristics", "measurement", "processor",
-    "workstealing", "immutable", "publication", "interruption", "cancellation", "pipeline",
-    "bottleneck", "overhead", "partition", "aggregation", "independent", "coordination",
+    "thread",
+    "process",
+    "memory",
+    "counter",
+    "parallel",
+    "sequential",
+    "interpreter",
+    "synchronization",
+    "concurrency",
+    "throughput",
+    "benchmark",
+    "executor",
+    "scheduler",
+    "monitor",
+    "volatile",
+    "atomically",
+    "visibility",
+    "deadlock",
+    "starvation",
+    "contention",
+    "implementation",
+    "responsibility",
+    "characteristics",
+    "measurement",
+    "processor",
+    "workstealing",
+    "immutable",
+    "publication",
+    "interruption",
+    "cancellation",
+    "pipeline",
+    "bottleneck",
+    "overhead",
+    "partition",
+    "aggregation",
+    "independent",
+    "coordination",
   };
 
   private static final String[] UNICODE = {
@@ -68,8 +99,8 @@ final class Corpus {
       Files.createDirectories(folder);
       var partial = Files.createTempFile(folder, "corpus-", ".part");
       Files.write(partial, generate(bytes));
-      Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING,
-          StandardCopyOption.ATOMIC_MOVE);
+      Files.move(
+          partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       return file;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the corpus " + file, e);

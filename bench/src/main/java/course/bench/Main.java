@@ -48,16 +48,25 @@ public final class Main {
 
     int cores = Runtime.getRuntime().availableProcessors();
     var workerCounts = new TreeSet<>(List.of(1, 2, cores));
-    System.out.printf(Locale.ROOT, "Word-count benchmark: %s, %d cores, JDK %s, sizes %s MB%n",
-        options.mine ? "your exercises (--mine)" : "the reference solutions", cores,
-        Runtime.version(), options.sizes);
+    System.out.printf(
+        Locale.ROOT,
+        "Word-count benchmark: %s, %d cores, JDK %s, sizes %s MB%n",
+        options.mine ? "your exercises (--mine)" : "the reference solutions",
+        cores,
+        Runtime.version(),
+        options.sizes);
 
     // run.sh measures the load before it builds, so that the build's own work does not count.
-    double load = options.loadBefore >= 0 ? options.loadBefore
-        : ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    double load =
+        options.loadBefore >= 0
+            ? options.loadBefore
+            : ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     if (load > 1.0) {
-      System.out.printf(Locale.ROOT, "  Warning: the load average is %.1f: other programs are using"
-          + " the CPU, so the speed-ups will be low and noisy. Close them and run again.%n", load);
+      System.out.printf(
+          Locale.ROOT,
+          "  Warning: the load average is %.1f: other programs are using"
+              + " the CPU, so the speed-ups will be low and noisy. Close them and run again.%n",
+          load);
     }
 
     var corpora = new ArrayList<Path>();
@@ -77,8 +86,9 @@ public final class Main {
 
     if (options.approaches.contains(Approach.SEQUENTIAL)
         && !approaches.contains(Approach.SEQUENTIAL)) {
-      System.out.println("  Without a working sequential counter (exercise 01) there is no"
-          + " baseline: the speed-ups stay blank.");
+      System.out.println(
+          "  Without a working sequential counter (exercise 01) there is no"
+              + " baseline: the speed-ups stay blank.");
     }
 
     var rows = new ArrayList<Row>();
@@ -96,47 +106,64 @@ public final class Main {
     var wc = WcBaseline.measure(largestCorpus);
     wc.ifPresent(w -> rows.add(new Row(largest, WcBaseline.LABEL, 1, w.mbPerS(), 0)));
 
-    Report.print(rows, options.sizes, wc.orElse(null), Chunks.countWordsUnobserved(
-        Corpus.load(largestCorpus)));
+    Report.print(
+        rows,
+        options.sizes,
+        wc.orElse(null),
+        Chunks.countWordsUnobserved(Corpus.load(largestCorpus)));
     Report.writeCsv(options.out.resolve("wordcount.csv"), rows, largest, false);
     Report.writeCsv(options.out.resolve("wordcount-by-size.csv"), rows, largest, true);
-    var title = "Word count, %d MB, %s, %d cores (%s)".formatted(largest,
-        options.mine ? "your code" : "reference solutions", cores,
-        LocalDate.now(ZoneOffset.UTC));
+    var title =
+        "Word count, %d MB, %s, %d cores (%s)"
+            .formatted(
+                largest,
+                options.mine ? "your code" : "reference solutions",
+                cores,
+                LocalDate.now(ZoneOffset.UTC));
     Chart.write(options.out.resolve("wordcount.png"), title, Report.at(rows, largest));
-    System.out.printf("%nWrote %s, %s and %s (benchmark %s).%n",
-        options.out.resolve("wordcount.csv"), options.out.resolve("wordcount-by-size.csv"),
-        options.out.resolve("wordcount.png"), format(Duration.ofNanos(System.nanoTime() - started)));
+    System.out.printf(
+        "%nWrote %s, %s and %s (benchmark %s).%n",
+        options.out.resolve("wordcount.csv"),
+        options.out.resolve("wordcount-by-size.csv"),
+        options.out.resolve("wordcount.png"),
+        format(Duration.ofNanos(System.nanoTime() - started)));
   }
 
   /**
-   * Tries an approach on a small text first, in this JVM, with a time limit: a learner's
-   * unfinished or wrong exercise is skipped with a reason instead of failing the whole run.
+   * Tries an approach on a small text first, in this JVM, with a time limit: a learner's unfinished
+   * or wrong exercise is skipped with a reason instead of failing the whole run.
    */
   private static Optional<String> check(Approach approach) {
     var text = new String(Corpus.generate(200_000), StandardCharsets.UTF_8);
     long expected = Chunks.countWordsUnobserved(text);
     var result = new CompletableFuture<Long>();
     // A daemon thread, not an executor: closing an executor would wait for a learner's hang.
-    Thread.ofPlatform().daemon().name("bench-check").start(() -> {
-      try {
-        result.complete(approach.count(text, 2));
-      } catch (Throwable e) {
-        result.completeExceptionally(e);
-      }
-    });
+    Thread.ofPlatform()
+        .daemon()
+        .name("bench-check")
+        .start(
+            () -> {
+              try {
+                result.complete(approach.count(text, 2));
+              } catch (Throwable e) {
+                result.completeExceptionally(e);
+              }
+            });
     try {
       long got = result.get(60, TimeUnit.SECONDS);
-      return got == expected ? Optional.empty()
-          : Optional.of("counts %d words in a text of %d: fix it first (./verify.sh)"
-              .formatted(got, expected));
+      return got == expected
+          ? Optional.empty()
+          : Optional.of(
+              "counts %d words in a text of %d: fix it first (./verify.sh)"
+                  .formatted(got, expected));
     } catch (TimeoutException e) {
       return Optional.of("did not finish within 60 s on a 200 kB text: fix it first");
     } catch (ExecutionException e) {
       var cause = e.getCause();
-      return Optional.of(cause instanceof UnsupportedOperationException
-          ? "not done yet (" + cause.getMessage() + ")"
-          : "fails: " + cause);
+      return Optional.of(
+          cause instanceof UnsupportedOperationException
+              ? "not done yet (" + cause.getMessage() + ")"
+              : "fails: " + cause);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return Optional.of("interrupted");
@@ -149,27 +176,38 @@ public final class Main {
     boolean large = size >= 50;
     int warmups = options.quick ? 1 : large ? 3 : 2;
     int measurements = options.quick ? 1 : large ? 5 : 3;
-    var iteration = options.quick ? TimeValue.milliseconds(200)
-        : large ? TimeValue.seconds(1) : TimeValue.milliseconds(500);
-    var log = options.out.resolve("jmh").resolve(
-        "%dMB-%s-%d.log".formatted(size, approach.label(), workers));
+    var iteration =
+        options.quick
+            ? TimeValue.milliseconds(200)
+            : large ? TimeValue.seconds(1) : TimeValue.milliseconds(500);
+    var log =
+        options
+            .out
+            .resolve("jmh")
+            .resolve("%dMB-%s-%d.log".formatted(size, approach.label(), workers));
     Files.createDirectories(log.getParent());
-    var jmh = new OptionsBuilder()
-        .include(WordCountBenchmark.class.getName() + ".count")
-        .param("approach", approach.name())
-        .param("workers", String.valueOf(workers))
-        .param("corpus", corpus.toAbsolutePath().toString())
-        .forks(1)
-        .warmupIterations(warmups)
-        .warmupTime(iteration)
-        .measurementIterations(measurements)
-        .measurementTime(iteration)
-        .timeout(TimeValue.minutes(2))
-        .jvmArgsAppend("-Xms3g", "-Xmx3g")
-        .shouldFailOnError(true)
-        .output(log.toString())
-        .build();
-    System.out.printf(Locale.ROOT, "  %4d MB  %-22s %2d worker%s ", size, approach.label(), workers,
+    var jmh =
+        new OptionsBuilder()
+            .include(WordCountBenchmark.class.getName() + ".count")
+            .param("approach", approach.name())
+            .param("workers", String.valueOf(workers))
+            .param("corpus", corpus.toAbsolutePath().toString())
+            .forks(1)
+            .warmupIterations(warmups)
+            .warmupTime(iteration)
+            .measurementIterations(measurements)
+            .measurementTime(iteration)
+            .timeout(TimeValue.minutes(2))
+            .jvmArgsAppend("-Xms3g", "-Xmx3g")
+            .shouldFailOnError(true)
+            .output(log.toString())
+            .build();
+    System.out.printf(
+        Locale.ROOT,
+        "  %4d MB  %-22s %2d worker%s ",
+        size,
+        approach.label(),
+        workers,
         workers == 1 ? " " : "s");
     System.out.flush();
     try {
@@ -193,8 +231,14 @@ public final class Main {
   }
 
   /** The command line. */
-  private record Options(boolean mine, boolean quick, List<Integer> sizes,
-      List<Approach> approaches, Path out, Path corpus, double loadBefore) {
+  private record Options(
+      boolean mine,
+      boolean quick,
+      List<Integer> sizes,
+      List<Approach> approaches,
+      Path out,
+      Path corpus,
+      double loadBefore) {
 
     static Options parse(String[] args) {
       boolean mine = false;
@@ -208,16 +252,26 @@ public final class Main {
         switch (args[i]) {
           case "--mine" -> mine = true;
           case "--quick" -> quick = true;
-          case "--sizes" -> sizes = Arrays.stream(args[++i].split(","))
-              .map(String::strip).map(Integer::valueOf).sorted().distinct().toList();
-          case "--approaches" -> approaches = Arrays.stream(args[++i].split(","))
-              .map(String::strip).map(Approach::of).toList();
+          case "--sizes" ->
+              sizes =
+                  Arrays.stream(args[++i].split(","))
+                      .map(String::strip)
+                      .map(Integer::valueOf)
+                      .sorted()
+                      .distinct()
+                      .toList();
+          case "--approaches" ->
+              approaches =
+                  Arrays.stream(args[++i].split(",")).map(String::strip).map(Approach::of).toList();
           case "--out" -> out = Path.of(args[++i]);
           case "--corpus" -> corpus = Path.of(args[++i]);
           case "--load-before" -> loadBefore = Double.parseDouble(args[++i]);
-          default -> throw new IllegalArgumentException("unknown option " + args[i]
-              + "; known: --mine --quick --sizes 1,10,100 --approaches sequential,threads"
-              + " --out DIR --corpus DIR");
+          default ->
+              throw new IllegalArgumentException(
+                  "unknown option "
+                      + args[i]
+                      + "; known: --mine --quick --sizes 1,10,100 --approaches sequential,threads"
+                      + " --out DIR --corpus DIR");
         }
       }
       if (quick && args.length > 0 && !Arrays.asList(args).contains("--sizes")) {

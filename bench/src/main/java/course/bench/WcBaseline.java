@@ -12,8 +12,8 @@ import java.util.Optional;
  * The yardstick outside Java: {@code wc -w} on the same file, timed from here.
  *
  * <p>It runs with {@code LC_ALL=C.UTF-8}, so that it reads the file as UTF-8 and treats Unicode
- * spaces as spaces, close to Java's definition of a word; its word count is printed beside
- * Java's so any difference shows. One run warms the page cache, the median of five is kept.
+ * spaces as spaces, close to Java's definition of a word; its word count is printed beside Java's
+ * so any difference shows. One run warms the page cache, the median of five is kept.
  */
 final class WcBaseline {
 
@@ -40,14 +40,20 @@ final class WcBaseline {
     }
     Arrays.sort(seconds);
     double mbPerS = megabytes / seconds[seconds.length / 2];
-    System.out.printf(java.util.Locale.ROOT, "  %4.0f MB  %-22s           %8.1f MB/s%n",
-        megabytes, LABEL, mbPerS);
+    System.out.printf(
+        java.util.Locale.ROOT,
+        "  %4.0f MB  %-22s           %8.1f MB/s%n",
+        megabytes,
+        LABEL,
+        mbPerS);
     return Optional.of(new Result(mbPerS, words, version(wc.get())));
   }
 
   private static long run(Path wc, Path corpus) throws IOException, InterruptedException {
-    var builder = new ProcessBuilder(wc.toString(), "-w").redirectInput(corpus.toFile())
-        .redirectError(ProcessBuilder.Redirect.DISCARD);
+    var builder =
+        new ProcessBuilder(wc.toString(), "-w")
+            .redirectInput(corpus.toFile())
+            .redirectError(ProcessBuilder.Redirect.DISCARD);
     builder.environment().put("LC_ALL", "C.UTF-8");
     var process = builder.start();
     var output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -59,8 +65,8 @@ final class WcBaseline {
 
   private static String version(Path wc) {
     try {
-      var process = new ProcessBuilder(wc.toString(), "--version").redirectErrorStream(true)
-          .start();
+      var process =
+          new ProcessBuilder(wc.toString(), "--version").redirectErrorStream(true).start();
       var output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       process.waitFor();
       return process.exitValue() == 0 ? output.lines().findFirst().orElse("wc") : "wc";

@@ -46,8 +46,9 @@ public class WordCountBenchmark {
     long expected = Chunks.countWordsUnobserved(text);
     long got = counter.count(text, workers);
     if (got != expected) {
-      throw new IllegalStateException("%s with %d workers counted %d words, expected %d"
-          .formatted(counter.label(), workers, got, expected));
+      throw new IllegalStateException(
+          "%s with %d workers counted %d words, expected %d"
+              .formatted(counter.label(), workers, got, expected));
     }
   }
 

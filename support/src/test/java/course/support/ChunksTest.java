@@ -47,6 +47,10 @@ class ChunksTest {
       assertEquals(Texts.words(text).size(), Chunks.countWords(text));
       assertEquals(500, Chunks.countWordsUnobserved(text));
     }
+    assertEquals(
+        Chunks.countWordsUnobserved(new StringBuilder("a\uD83D b \uDE00c 😀 d")),
+        Chunks.countWords("a\uD83D b \uDE00c 😀 d"),
+        "lone surrogates and pairs: the String loop agrees with the CharSequence loop");
     assertEquals(0, Chunks.countWords(" \u2003\n"));
     assertEquals(1, Chunks.countWords("a\u00A0b"));
   }
