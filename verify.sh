@@ -281,7 +281,7 @@ selfcheck() {
     check $? "$(basename "$sol") has no test copy of its own"
   done
 
-  mvn_logged "$STATE/selfcheck-format.log" -Pexercises,solutions spotless:check &&
+  mvn_logged "$STATE/selfcheck-format.log" -Pexercises,solutions,bench spotless:check &&
     mvn_logged "$STATE/selfcheck-format-runner.log" -f runner/pom.xml spotless:check
   check $? "the course's Java code is formatted (./mvnw spotless:apply; logs in .course/)"
 

@@ -56,6 +56,21 @@ class ChunksTest {
   }
 
   @Test
+  void count_words_of_a_range_agrees_with_counting_a_copy_of_it() {
+    var text = Texts.generate(7, 3_000);
+    var chunks = Chunks.split(text, 7);
+    int from = 0;
+    for (var chunk : chunks) {
+      assertEquals(Chunks.countWords(chunk), Chunks.countWords(text, from, from + chunk.length()));
+      from += chunk.length();
+    }
+    assertEquals(1, Chunks.countWords("a😀", 0, 2), "a lone high surrogate at the end of a range");
+    assertEquals(0, Chunks.countWords("abc", 1, 1));
+    assertThrows(IndexOutOfBoundsException.class, () -> Chunks.countWords("abc", 2, 4));
+    assertThrows(NullPointerException.class, () -> Chunks.countWords(null, 0, 0));
+  }
+
+  @Test
   void child_jvm_command_runs_this_classpath() {
     var command = ChildJvm.command(course.processes.CountWorker.class);
     assertTrue(command.get(0).endsWith("java"));
