@@ -74,9 +74,11 @@ runner_selftests() {
   vrun "$copy" hint 99
   [ "$RC" -eq 2 ] && has 'There is no exercise 99'
   check $? "runner: hint 99 says there is no such exercise"
+  mv "$copy/bench/run.sh" "$copy/bench/run.sh.off" 2>/dev/null # as in a course without them
   vrun "$copy" bench --quick
   [ "$RC" -eq 2 ] && has 'benchmarks are not installed'
   check $? "runner: bench without bench/run.sh says the benchmarks are not installed"
+  mv "$copy/bench/run.sh.off" "$copy/bench/run.sh" 2>/dev/null
   mkdir -p "$copy/bench" && printf 'echo "bench got: $*"\n' >"$copy/bench/run.sh"
   vrun "$copy" bench --quick 03
   [ "$RC" -eq 0 ] && has 'bench got: --quick 03'

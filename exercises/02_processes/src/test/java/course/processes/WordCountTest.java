@@ -16,18 +16,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class WordCountTest implements CountingContract {
 
   @Override
-  public long countUnderTest(String text, int workers) throws Exception {
-    return WordCount.count(text, workers);
-  }
-
-  @Override
-  public String workers() {
-    return "processes";
-  }
-
-  @Override
-  public String hangHint() {
-    return HANG_HINT;
+  public Spec contract() {
+    return new Spec(WordCount::count, "processes", HANG_HINT);
   }
 
   private static final String HANG_HINT =

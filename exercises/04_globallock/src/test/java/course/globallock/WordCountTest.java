@@ -23,18 +23,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class WordCountTest implements CountingContract {
 
   @Override
-  public long countUnderTest(String text, int workers) throws Exception {
-    return WordCount.count(text, workers);
-  }
-
-  @Override
-  public String workers() {
-    return "threads";
-  }
-
-  @Override
-  public String hangHint() {
-    return HANG_HINT;
+  public Spec contract() {
+    return new Spec(WordCount::count, "threads", HANG_HINT);
   }
 
   private static final String HANG_HINT =

@@ -15,37 +15,38 @@ import org.junit.jupiter.api.Test;
  *
  * <pre>{@code
  * class WordCountTest implements CountingContract {
- *   public long countUnderTest(String text, int n) throws Exception {
- *     return WordCount.count(text, n);
+ *   public Spec contract() {
+ *     return new Spec(WordCount::count, "threads", "Did you start() every thread?");
  *   }
- *   public String workers() { return "threads"; }
- *   public String hangHint() { return "Did you start() every thread?"; }
  * }
  * }</pre>
  */
 public interface CountingContract {
 
+  /** The learner's {@code count(text, n)}, called directly. */
+  @FunctionalInterface
+  interface Count {
+    long count(String text, int workers) throws Exception;
+  }
+
   /**
-   * Calls the learner's {@code count(text, n)} directly.
+   * What a chapter's test class tells the contract.
    *
-   * @param text the text to count
-   * @param workers the number of workers to ask for
-   * @return what the learner's code returned
-   * @throws Exception whatever the learner's code throws
+   * @param count the learner's {@code WordCount::count}
+   * @param workers what the workers are, in the plural, for messages: "threads", "processes"
+   * @param hangHint what to check when the call hangs, in one sentence
    */
-  long countUnderTest(String text, int workers) throws Exception;
+  record Spec(Count count, String workers, String hangHint) {}
 
-  /** What the workers are, in the plural, for messages: "threads", "processes", "tasks". */
-  String workers();
-
-  /** What to check when the call hangs, in one sentence. */
-  String hangHint();
+  /** The chapter's count function and the words its messages use. */
+  Spec contract();
 
   private long countWithDeadline(String text, int workers) {
+    var spec = contract();
     return Deadline.call(
-        () -> countUnderTest(text, workers),
+        () -> spec.count().count(text, workers),
         "WordCount.count(text, %d)".formatted(workers),
-        hangHint());
+        spec.hangHint());
   }
 
   @Test
@@ -60,14 +61,14 @@ public interface CountingContract {
         3,
         countWithDeadline("three short words", 16),
         "count(\"three short words\", 16) must be 3: Chunks.split returns fewer chunks than %s, and each chunk is counted once."
-            .formatted(workers()));
+            .formatted(contract().workers()));
   }
 
   @Test
   default void rejects_a_null_text() {
     assertThrows(
         NullPointerException.class,
-        () -> countUnderTest(null, 2),
+        () -> contract().count().count(null, 2),
         "count(null, 2) must throw NullPointerException before any work starts.");
   }
 
@@ -76,9 +77,9 @@ public interface CountingContract {
     for (int workers : new int[] {0, -1}) {
       assertThrows(
           IllegalArgumentException.class,
-          () -> countUnderTest("a b", workers),
+          () -> contract().count().count("a b", workers),
           "count(\"a b\", %d) must throw IllegalArgumentException: at least one of the %s is needed."
-              .formatted(workers, workers()));
+              .formatted(workers, contract().workers()));
     }
   }
 }
