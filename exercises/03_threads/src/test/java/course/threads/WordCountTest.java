@@ -1,7 +1,6 @@
 package course.threads;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import course.support.Chunks;
@@ -52,21 +51,7 @@ class WordCountTest implements CountingContract {
     int chunks = Chunks.split(text, 4).size();
     try (var log = WorkLog.start()) {
       count(text, 4);
-      var caller = Deadline.caller().threadId();
-      var calls = log.calls(course.support.WorkProbe.COUNT_WORDS);
-      assertEquals(
-          chunks,
-          calls.size(),
-          "Expected Chunks.countWords to be called once per chunk (%d chunks), but it was called %d times."
-              .formatted(chunks, calls.size()));
-      assertFalse(
-          calls.stream().anyMatch(call -> call.threadId() == caller),
-          "A chunk was counted on the thread that called count(): give every chunk a thread of its own.");
-      assertEquals(
-          chunks,
-          log.threadIds().size(),
-          "Expected %d different threads, one per chunk, but the chunks were counted on %d: %s."
-              .formatted(chunks, log.threadIds().size(), log.threadNames()));
+      log.assertOneThreadPerChunk(chunks, Deadline.caller());
     }
   }
 

@@ -111,6 +111,31 @@ public final class WorkLog implements AutoCloseable {
     return maxInFlight.get();
   }
 
+  /**
+   * Fails unless each of {@code chunks} chunks was counted exactly once, each on a thread of its
+   * own, none on {@code caller}: the shape of "one thread per chunk" (chapters 03 and 04).
+   *
+   * @param chunks how many chunks the text was split into
+   * @param caller the thread that called the learner's code ({@link Deadline#caller()})
+   */
+  public void assertOneThreadPerChunk(int chunks, Thread caller) {
+    var counts = calls(WorkProbe.COUNT_WORDS);
+    if (counts.size() != chunks) {
+      throw new AssertionError(
+          "Expected Chunks.countWords to be called once per chunk (%d chunks), but it was called %d times."
+              .formatted(chunks, counts.size()));
+    }
+    if (counts.stream().anyMatch(call -> call.threadId() == caller.threadId())) {
+      throw new AssertionError(
+          "A chunk was counted on the thread that called count(): give every chunk a thread of its own.");
+    }
+    if (threadIds().size() != chunks) {
+      throw new AssertionError(
+          "Expected %d different threads, one per chunk, but the chunks were counted on %d: %s."
+              .formatted(chunks, threadIds().size(), threadNames()));
+    }
+  }
+
   @Override
   public void close() {
     registration.close();
