@@ -13,6 +13,8 @@ import course.support.testing.Deadline;
 import course.support.testing.NoLeftovers;
 import course.support.testing.Rendezvous;
 import course.support.testing.Texts;
+import course.support.testing.Threads;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -224,22 +226,13 @@ class WordCountTest implements CountingContract {
 
     /** The names of the threads that did work and are alive 3 s after the call returned. */
     Set<String> stillAliveAfterGrace() {
-      Set<Thread> threads =
+      var threads =
           calls().stream()
               .map(Call::thread)
               .filter(thread -> thread != Thread.currentThread())
-              .collect(Collectors.toCollection(LinkedHashSet::new));
-      long deadline = System.nanoTime() + 3_000_000_000L;
-      while (threads.stream().anyMatch(Thread::isAlive) && System.nanoTime() < deadline) {
-        try {
-          Thread.sleep(20);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          break;
-        }
-      }
-      return threads.stream()
-          .filter(Thread::isAlive)
+              .distinct()
+              .toList();
+      return Threads.stillAliveAfter(threads, Duration.ofSeconds(3)).stream()
           .map(Thread::getName)
           .collect(Collectors.toCollection(LinkedHashSet::new));
     }

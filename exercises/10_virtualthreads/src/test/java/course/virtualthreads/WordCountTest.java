@@ -10,6 +10,7 @@ import course.support.testing.Deadline;
 import course.support.testing.NoLeftovers;
 import course.support.testing.Rendezvous;
 import course.support.testing.Texts;
+import course.support.testing.Threads;
 import course.support.testing.WorkLog;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -231,16 +232,7 @@ class WordCountTest {
     /** The threads that read a source and are still alive 3 s later, except {@code caller}. */
     List<Thread> stillAliveAfterGrace(Thread caller) {
       threads.remove(caller);
-      long deadline = System.nanoTime() + 3_000_000_000L;
-      while (threads.stream().anyMatch(Thread::isAlive) && System.nanoTime() < deadline) {
-        try {
-          Thread.sleep(20);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          break;
-        }
-      }
-      return threads.stream().filter(Thread::isAlive).toList();
+      return Threads.stillAliveAfter(threads, Duration.ofSeconds(3));
     }
 
     @Override
