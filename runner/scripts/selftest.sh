@@ -213,7 +213,7 @@ runner_selftests() {
   [ -n "${KEEP_SELFTEST:-}" ] || rm -rf "$SELFTEST_TMP"
 }
 
-# Adds exercise 99_extra to copy $1: a jsoup dependency (as chapter 11 has) and a test resource.
+# Adds exercise 99_extra to copy $1: a jsoup dependency (as chapter 16 has) and a test resource.
 new_exercise() {
   local ex=$1/exercises/99_extra
   mkdir -p "$ex/src/main/java/course/extra" "$ex/src/test/java/course/extra" "$ex/src/test/resources"

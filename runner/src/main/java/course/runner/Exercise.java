@@ -22,6 +22,19 @@ public record Exercise(String name, Path dir, Path root) implements Comparable<E
     return name.substring(0, 2);
   }
 
+  /**
+   * The topic without its number, e.g. {@code threads}: the key of the learner's progress, so
+   * that a chapter the course renumbers keeps it.
+   */
+  public String topic() {
+    return topicOf(name);
+  }
+
+  /** The topic of an exercise folder's name: {@code 03_threads} gives {@code threads}. */
+  public static String topicOf(String name) {
+    return name.matches("\\d\\d_.+") ? name.substring(3) : name;
+  }
+
   /** The learner's code. */
   public Path mainSources() {
     return dir.resolve("src/main/java");

@@ -11,8 +11,9 @@ import java.util.TreeMap;
  *
  * <ul>
  *   <li>{@code progress.txt}: for people. One exercise a line: done, current or not started.
- *   <li>{@code passed.txt}: for the runner. The fingerprint of each exercise when it last passed;
- *       an exercise whose fingerprint has not changed since is not run again.
+ *   <li>{@code passed.txt}: for the runner. The fingerprint of each exercise when it last passed,
+ *       by topic ({@code threads}, not {@code 03_threads}); an exercise whose fingerprint has not
+ *       changed since is not run again.
  * </ul>
  */
 public final class Progress {
@@ -26,25 +27,26 @@ public final class Progress {
     for (var line : Files2.readOrEmpty(passedFile()).lines().toList()) {
       var parts = line.strip().split("\\s+");
       if (parts.length == 2) {
-        passed.put(parts[0], parts[1]);
+        // Keyed by topic; files written before the capstone was renumbered hold "11_outro".
+        passed.put(Exercise.topicOf(parts[0]), parts[1]);
       }
     }
   }
 
   /** Whether {@code exercise} passed with exactly this {@code fingerprint}. */
   public boolean passedWith(Exercise exercise, String fingerprint) {
-    return fingerprint.equals(passed.get(exercise.name()));
+    return fingerprint.equals(passed.get(exercise.topic()));
   }
 
   /** Remembers that {@code exercise} passed with {@code fingerprint}. */
   public void markPassed(Exercise exercise, String fingerprint) {
-    passed.put(exercise.name(), fingerprint);
+    passed.put(exercise.topic(), fingerprint);
     save();
   }
 
   /** Forgets that {@code exercise} passed (after a reset, say). */
   public void forget(Exercise exercise) {
-    passed.remove(exercise.name());
+    passed.remove(exercise.topic());
     save();
   }
 
