@@ -332,6 +332,16 @@ selfcheck() {
   . runner/scripts/selftest.sh
   runner_selftests
 
+  say "${BOLD}6. The book as a site, in a real browser${OFF}"
+  log=$STATE/selfcheck-book.log
+  rm -rf runner/target/surefire-reports
+  mvn_logged "$log" -f runner/pom.xml -Pbrowser test -Dtest='course.runner.site.**' \
+    -Dsurefire.failIfNoSpecifiedTests=false
+  surefire_summaries "$log"
+  counts=$(report_counts runner); tests=${counts% *}; failed=${counts#* }
+  [ "$tests" -gt 0 ] && [ "$failed" -eq 0 ] && ! grep -qs 'skipped="[1-9]' runner/target/surefire-reports/TEST-*.xml
+  check $? "the book renders and every page, link, image, search, key and theme works in headless Chromium ($failed of $tests tests fail; log: .course/selfcheck-book.log; screenshots: runner/target/book-screenshots/)"
+
   say ""
   say "$PASSED passed, $FAILED failed"
   [ "$FAILED" -eq 0 ]
@@ -385,6 +395,15 @@ ${BOLD}./verify.sh bench${OFF} [args]
   Runs the course's benchmarks (bench/run.sh), with the given arguments.
 EOF
       ;;
+    book)
+      cat <<EOF
+${BOLD}./verify.sh book${OFF} [--open]
+  Renders the book (book/*.md) into a website in target/book/: the chapters in a sidebar with
+  your progress, previous and next (also with ← and →), a search over every chapter,
+  highlighted code, light and dark themes. It works offline, opened as a file. --open opens
+  it in your browser.
+EOF
+      ;;
     selfcheck)
       cat <<EOF
 ${BOLD}./verify.sh selfcheck${OFF}
@@ -414,6 +433,7 @@ ${BOLD}./verify.sh${OFF}: the course's runner.
   ./verify.sh list           Every exercise: done, current, not started.
   ./verify.sh hint [NN]      A hint for exercise NN, or for the current one.
   ./verify.sh reset NN       Put exercise NN back as it was (your files are saved first).
+  ./verify.sh book           Render the book as a website in target/book/ (--open opens it).
   ./verify.sh bench          Run the benchmarks.
   ./verify.sh selfcheck      Test the course itself (what CI runs).
   ./verify.sh help CMD       More about a command (or: ./verify.sh CMD --help).
@@ -444,7 +464,7 @@ done
 
 case "${1:-}" in
   "" | --recheck) run_runner check "$@" ;;
-  check | watch | list | hint | reset | manifest | verdicts) run_runner "$@" ;;
+  check | watch | list | hint | reset | manifest | verdicts | book) run_runner "$@" ;;
   selfcheck) selfcheck ;;
   bench) shift; bench "$@" ;;
   help)

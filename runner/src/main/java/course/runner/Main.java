@@ -1,5 +1,6 @@
 package course.runner;
 
+import course.runner.site.BookCommand;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -16,6 +17,7 @@ import java.util.List;
  *   list                       every exercise and its state
  *   hint [NN]                  the hint of exercise NN, or of the current one
  *   reset NN|--all [--tests]   put exercises back as the course ships them
+ *   book [--open]              render the book into target/book/ (and open it)
  *   manifest [--check]         (maintainers) rewrite or check the tests' and stubs' manifests
  *   verdicts                   (self-check) the verdict on every stub and solution
  * </pre>
@@ -60,6 +62,10 @@ public final class Main {
           yield commands.reset(options.getFirst(), testsOnly);
         }
         case "manifest" -> commands.manifest(options.remove("--check"));
+        case "book" ->
+            only(options, 1, out)
+                ? BookCommand.run(course, ansi, out, options.remove("--open"))
+                : 2;
         case "verdicts" -> commands.verdicts();
         default -> {
           out.println("Unknown command: " + command + ". ./verify.sh --help lists the commands.");
