@@ -47,7 +47,11 @@ public final class Main {
     Files.createDirectories(options.out);
 
     int cores = Runtime.getRuntime().availableProcessors();
+    // The whole curve: 1, 2, 4, ... workers, and the number of cores (on 2 cores: 1 and 2).
     var workerCounts = new TreeSet<>(List.of(1, 2, cores));
+    for (int workers = 4; workers < cores; workers *= 2) {
+      workerCounts.add(workers);
+    }
     System.out.printf(
         Locale.ROOT,
         "Word-count benchmark: %s, %d cores, JDK %s, sizes %s MB%n",

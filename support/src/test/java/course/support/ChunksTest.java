@@ -71,6 +71,39 @@ class ChunksTest {
   }
 
   @Test
+  void slices_cut_where_split_cuts_and_count_the_same() {
+    for (long seed = 1; seed <= 30; seed++) {
+      var text = Texts.generate(seed, (int) seed * 17);
+      for (int n = 1; n <= 9; n++) {
+        var chunks = Chunks.split(text, n);
+        var slices = Chunks.slices(text, n);
+        assertEquals(chunks, slices.stream().map(CharSequence::toString).toList());
+        for (int i = 0; i < chunks.size(); i++) {
+          assertEquals(Chunks.countWords(chunks.get(i)), Chunks.countWords(slices.get(i)));
+        }
+      }
+    }
+    assertEquals(0, Chunks.slices("", 3).size());
+    assertThrows(NullPointerException.class, () -> Chunks.slices(null, 1));
+    assertThrows(IllegalArgumentException.class, () -> Chunks.slices("a", 0));
+  }
+
+  @Test
+  void a_slice_is_a_view_that_reads_the_shared_text() {
+    var slice = Chunks.slices("one two three four", 2).get(1);
+    assertEquals(" four", slice.toString(), "the cut moves forward out of \"three\"");
+    assertEquals('f', slice.charAt(1));
+    assertEquals("fou", slice.subSequence(1, 4).toString());
+    assertEquals(1, Chunks.countWords(slice.subSequence(0, 5)));
+    assertThrows(IndexOutOfBoundsException.class, () -> slice.charAt(slice.length()));
+    assertThrows(IndexOutOfBoundsException.class, () -> slice.subSequence(3, 2));
+    assertEquals(
+        Chunks.countWordsUnobserved(new StringBuilder("a \uD83D\uDE00 b\u2003c")),
+        Chunks.countWords(Chunks.slices("x a \uD83D\uDE00 b\u2003c", 1).get(0).subSequence(2, 10)),
+        "a slice counts surrogate pairs and Unicode spaces like the CharSequence loop");
+  }
+
+  @Test
   void child_jvm_command_runs_this_classpath() {
     var command = ChildJvm.command(course.processes.CountWorker.class);
     assertTrue(command.get(0).endsWith("java"));

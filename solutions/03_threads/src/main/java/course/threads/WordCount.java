@@ -23,7 +23,7 @@ public final class WordCount {
     if (nThreads < 1) {
       throw new IllegalArgumentException("nThreads must be at least 1, got " + nThreads);
     }
-    var chunks = Chunks.split(text, nThreads);
+    var chunks = Chunks.slices(text, nThreads);
     BlockingQueue<Long> results = new LinkedBlockingQueue<>();
     var threads = new ArrayList<Thread>(chunks.size());
     for (var chunk : chunks) {

@@ -26,7 +26,7 @@ public final class WordCount {
     if (nThreads < 1) {
       throw new IllegalArgumentException("nThreads must be at least 1, got " + nThreads);
     }
-    var chunks = Chunks.split(text, nThreads);
+    var chunks = Chunks.slices(text, nThreads);
     var results = new GuardedList<Long>(); // shared by every thread: touch it only with the lock
     var threads = new ArrayList<Thread>(chunks.size());
     for (var chunk : chunks) {

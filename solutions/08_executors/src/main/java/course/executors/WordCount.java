@@ -25,7 +25,7 @@ public final class WordCount {
     if (nThreads < 1) {
       throw new IllegalArgumentException("nThreads must be at least 1, got " + nThreads);
     }
-    var chunks = Chunks.split(text, nThreads);
+    var chunks = Chunks.slices(text, nThreads);
     if (chunks.isEmpty()) {
       return 0; // nothing to count: no pool needed
     }

@@ -25,6 +25,6 @@ public final class WordCount {
   public static long countWithParallelStream(String text) {
     Objects.requireNonNull(text, "text must not be null");
     int chunks = Math.max(1, text.length() / WordCountTask.DEFAULT_THRESHOLD);
-    return Chunks.split(text, chunks).parallelStream().mapToLong(Chunks::countWords).sum();
+    return Chunks.slices(text, chunks).parallelStream().mapToLong(Chunks::countWords).sum();
   }
 }
