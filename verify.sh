@@ -327,6 +327,9 @@ selfcheck() {
     done
   done
 
+  (run_runner leaks >"$STATE/selfcheck-leaks.log" 2>&1)
+  check $? "no chapter, hint or stub holds a run of a reference solution's code ($(tail -n 1 "$STATE/selfcheck-leaks.log"); ./verify.sh leaks)"
+
   say "${BOLD}5. The runner's own tests${OFF}"
   # shellcheck source=runner/scripts/selftest.sh
   . runner/scripts/selftest.sh
@@ -412,6 +415,14 @@ ${BOLD}./verify.sh selfcheck${OFF}
   work. Ends with "N passed, M failed"; exit status non-zero when anything failed.
 EOF
       ;;
+    leaks)
+      cat <<EOF
+${BOLD}./verify.sh leaks${OFF}
+  For maintainers: lists every run of 24 tokens of a reference solution's code that stands in
+  a chapter, a hint or a stub of the same or an earlier exercise (code the stub or an earlier
+  solution already gives is not counted). The self-check fails while there is one.
+EOF
+      ;;
     manifest)
       cat <<EOF
 ${BOLD}./verify.sh manifest${OFF} [--check]
@@ -464,7 +475,7 @@ done
 
 case "${1:-}" in
   "" | --recheck) run_runner check "$@" ;;
-  check | watch | list | hint | reset | manifest | verdicts | book) run_runner "$@" ;;
+  check | watch | list | hint | reset | manifest | verdicts | book | leaks) run_runner "$@" ;;
   selfcheck) selfcheck ;;
   bench) shift; bench "$@" ;;
   help)

@@ -67,6 +67,7 @@ public final class Main {
                 ? BookCommand.run(course, ansi, out, options.remove("--open"))
                 : 2;
         case "verdicts" -> commands.verdicts();
+        case "leaks" -> AnswerLeaks.report(course, out);
         default -> {
           out.println("Unknown command: " + command + ". ./verify.sh --help lists the commands.");
           yield 2;
