@@ -271,7 +271,9 @@ selfcheck() {
     [ -d "solutions/$name/src/main" ]; check $? "$name has a solution"
     [ -f "$(chapter_of "$ex")" ] && grep -q "($name.md)" book/SUMMARY.md; check $? "$name has a chapter listed in book/SUMMARY.md"
     grep -rqs 'TODO' "$ex/src/main"; check $? "$name's stub has a TODO"
-    [ -s "$ex/HINT.md" ]; check $? "$name has a hint"
+    grep -q '^## 1\. A nudge$' "$ex/HINT.md" 2>/dev/null && grep -q '^## 2\. The concept and the API$' "$ex/HINT.md" \
+      && grep -q '^## 3\. The shape, in words$' "$ex/HINT.md"
+    check $? "$name has a hint in three tiers (## 1. A nudge, ## 2. The concept and the API, ## 3. The shape, in words)"
     grep -q "<module>$ex</module>" pom.xml && grep -q "<module>solutions/$name</module>" pom.xml
     check $? "$name is in both profiles of pom.xml"
   done
@@ -380,9 +382,11 @@ EOF
       ;;
     hint)
       cat <<EOF
-${BOLD}./verify.sh hint${OFF} [NN]
-  A short hint for exercise NN (e.g. 03), or for the current exercise: where to look, not the
-  answer. It is the file exercises/NN_topic/HINT.md.
+${BOLD}./verify.sh hint${OFF} [NN] [--all]
+  The next hint for exercise NN (e.g. 03), or for the current exercise, never the answer. Hints
+  come in three tiers: a nudge, then the concept and the API to look at, then the shape of a
+  solution in words; each call shows the next one. --all shows every tier. They are the file
+  exercises/NN_topic/HINT.md; the tier you reached is kept in .course/hints.txt.
 EOF
       ;;
     reset)
@@ -442,7 +446,7 @@ ${BOLD}./verify.sh${OFF}: the course's runner.
   ./verify.sh                Check the exercises in order; stop at the first one not done.
   ./verify.sh watch          The same, again every time you save a file.
   ./verify.sh list           Every exercise: done, current, not started.
-  ./verify.sh hint [NN]      A hint for exercise NN, or for the current one.
+  ./verify.sh hint [NN]      The next hint for exercise NN, or for the current one (--all: all).
   ./verify.sh reset NN       Put exercise NN back as it was (your files are saved first).
   ./verify.sh book           Render the book as a website in target/book/ (--open opens it).
   ./verify.sh bench          Run the benchmarks.

@@ -69,8 +69,16 @@ runner_selftests() {
   [ "$RC" -eq 0 ] && has 'COURSE_WATCH=poll' || ok=1
   check $ok "runner: --help for every command (check watch list hint reset bench selfcheck manifest)"
   vrun "$copy" hint 03
-  [ "$RC" -eq 0 ] && has "$(head -1 "$copy"/exercises/03_*/HINT.md | cut -c1-40)"
-  check $? "runner: hint 03 shows exercises/03_*/HINT.md"
+  [ "$RC" -eq 0 ] && has 'Hint 1 of 3 for 03_threads: A nudge' && has "$(sed -n 2p "$copy"/exercises/03_*/HINT.md | cut -c1-40)" \
+    && ! has 'Hint 2 of 3'
+  check $? "runner: hint 03 shows the first tier of exercises/03_*/HINT.md only"
+  vrun "$copy" hint 03
+  [ "$RC" -eq 0 ] && has 'Hint 2 of 3 for 03_threads: The concept and the API' && ! has 'Hint 1 of 3' \
+    && grep -q '^threads 2$' "$copy/.course/hints.txt"
+  check $? "runner: hint 03 again shows the next tier, and .course/hints.txt keeps the tier reached"
+  vrun "$copy" hint 04 --all
+  [ "$RC" -eq 0 ] && has 'Hint 1 of 3 for 04_' && has 'Hint 3 of 3 for 04_'
+  check $? "runner: hint 04 --all shows every tier"
   vrun "$copy" hint 99
   [ "$RC" -eq 2 ] && has 'There is no exercise 99'
   check $? "runner: hint 99 says there is no such exercise"
@@ -176,7 +184,7 @@ runner_selftests() {
   if script --version 2>/dev/null | grep -q util-linux; then # a terminal, for colour and keys
     OUT=$(cd "$copy" && { sleep 4; printf 'h'; sleep 1; printf 'q'; } | timeout 60 script -qec "./verify.sh watch" /dev/null 2>&1)
     RC=$?
-    [ "$RC" -eq 0 ] && has 'Hint for 03_threads' && ! has 'unbound'
+    [ "$RC" -eq 0 ] && has 'for 03_threads: ' && ! has 'unbound'
     check $? "runner: watch on a terminal: keys act without Enter (h shows the hint, q quits)"
   fi
 

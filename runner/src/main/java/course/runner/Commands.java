@@ -18,8 +18,17 @@ public final class Commands {
     this.out = out;
   }
 
-  /** {@code hint [NN]}: the hint of exercise NN, or of the current one. */
+  /** {@code hint [NN]}: the next tier of the hint of exercise NN, or of the current one. */
   public int hint(String number) {
+    return hint(number, false);
+  }
+
+  /**
+   * {@code hint [NN] [--all]}: the next tier of the hint of exercise NN (or of the current one)
+   * that the learner has not seen yet, or every tier with {@code all}. The tier reached is kept in
+   * {@code .course/hints.txt}.
+   */
+  public int hint(String number, boolean all) {
     var progress = new Progress(course);
     var exercise = number == null ? Status.current(course, progress) : course.exercise(number);
     if (exercise.isEmpty()) {
@@ -29,23 +38,46 @@ public final class Commands {
       }
       return unknownExercise(number);
     }
-    var hint = exercise.get().hint();
-    var text = Files2.readOrEmpty(hint).strip();
-    if (text.isEmpty()) {
+    var file = exercise.get().hint();
+    var hint = Hint.parse(Files2.readOrEmpty(file));
+    if (hint.tiers().isEmpty()) {
       out.println(
           ansi.red("✗ ")
               + exercise.get().name()
               + " has no hint ("
-              + exercise.get().relative(hint)
+              + exercise.get().relative(file)
               + " is missing). Read "
               + exercise.get().relative(exercise.get().chapter())
               + ".");
       return 1;
     }
-    out.println(
-        ansi.bold("Hint for " + exercise.get().name())
-            + ansi.dim(" (" + exercise.get().relative(hint) + ")"));
-    text.lines().forEach(line -> out.println("  " + line));
+    int total = hint.tiers().size();
+    int seen = progress.hintsSeen(exercise.get());
+    int upTo = all ? total : Math.min(total, seen + 1);
+    int from = all ? 1 : upTo;
+    for (int tier = from; tier <= upTo; tier++) {
+      var shown = hint.tiers().get(tier - 1);
+      out.println(
+          ansi.bold(
+                  "Hint %d of %d for %s: %s"
+                      .formatted(tier, total, exercise.get().name(), shown.title()))
+              + ansi.dim(" (" + exercise.get().relative(file) + ")"));
+      shown.text().lines().forEach(line -> out.println("  " + line));
+    }
+    progress.sawHints(exercise.get(), Math.max(seen, upTo));
+    if (upTo < total) {
+      out.println(
+          ansi.dim(
+              "  Still stuck? ./verify.sh hint again shows the next one ("
+                  + (total - upTo)
+                  + " more); --all shows them all."));
+    } else if (!all && seen >= total) {
+      out.println(
+          ansi.dim(
+              "  That was the last one. Read "
+                  + exercise.get().relative(exercise.get().chapter())
+                  + " again, or run ./verify.sh to see what the tests say now."));
+    }
     return 0;
   }
 

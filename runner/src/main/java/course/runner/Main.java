@@ -15,7 +15,7 @@ import java.util.List;
  *   check [--recheck]          the exercises in order, stopping at the first one not done
  *   watch [--recheck]          check again on every save
  *   list                       every exercise and its state
- *   hint [NN]                  the hint of exercise NN, or of the current one
+ *   hint [NN] [--all]          the next tier of the hint of exercise NN (or the current one)
  *   reset NN|--all [--tests]   put exercises back as the course ships them
  *   book [--open]              render the book into target/book/ (and open it)
  *   manifest [--check]         (maintainers) rewrite or check the tests' and stubs' manifests
@@ -42,6 +42,7 @@ public final class Main {
         new ArrayList<>(args.isEmpty() ? List.<String>of() : args.subList(1, args.size()));
     var recheck = options.remove("--recheck");
     var testsOnly = options.remove("--tests");
+    var all = command.equals("hint") && options.remove("--all"); // reset takes --all too
     var commands = new Commands(course, ansi, out);
     try {
       return switch (command) {
@@ -51,7 +52,7 @@ public final class Main {
         case "list" -> only(options, 0, out) ? commands.list() : 2;
         case "hint" ->
             only(options, 1, out)
-                ? commands.hint(options.isEmpty() ? null : options.getFirst())
+                ? commands.hint(options.isEmpty() ? null : options.getFirst(), all)
                 : 2;
         case "reset" -> {
           if (options.size() != 1) {

@@ -11,6 +11,7 @@ import java.util.TreeMap;
  *
  * <ul>
  *   <li>{@code progress.txt}: for people. One exercise a line: done, current or not started.
+ *   <li>{@code hints.txt}: how many tiers of each exercise's hint the learner has seen, by topic.
  *   <li>{@code passed.txt}: for the runner. The fingerprint of each exercise when it last passed,
  *       by topic ({@code threads}, not {@code 03_threads}); an exercise whose fingerprint has not
  *       changed since is not run again.
@@ -20,6 +21,7 @@ public final class Progress {
 
   private final Course course;
   private final Map<String, String> passed = new TreeMap<>();
+  private final Map<String, Integer> hintsSeen = new TreeMap<>();
 
   /** Reads the progress of {@code course} (none yet if the files do not exist). */
   public Progress(Course course) {
@@ -31,6 +33,25 @@ public final class Progress {
         passed.put(Exercise.topicOf(parts[0]), parts[1]);
       }
     }
+    for (var line : Files2.readOrEmpty(hintsFile()).lines().toList()) {
+      var parts = line.strip().split("\\s+");
+      if (parts.length == 2 && parts[1].matches("\\d+")) {
+        hintsSeen.put(parts[0], Integer.parseInt(parts[1]));
+      }
+    }
+  }
+
+  /** How many tiers of {@code exercise}'s hint the learner has seen (0 for none). */
+  public int hintsSeen(Exercise exercise) {
+    return hintsSeen.getOrDefault(exercise.topic(), 0);
+  }
+
+  /** Remembers that the learner has seen {@code tiers} tiers of {@code exercise}'s hint. */
+  public void sawHints(Exercise exercise, int tiers) {
+    hintsSeen.put(exercise.topic(), tiers);
+    var text = new StringBuilder();
+    hintsSeen.forEach((topic, seen) -> text.append(topic).append(' ').append(seen).append('\n'));
+    Files2.write(hintsFile(), text.toString());
   }
 
   /** Whether {@code exercise} passed with exactly this {@code fingerprint}. */
@@ -59,7 +80,13 @@ public final class Progress {
             .append(".\n# done: its tests pass. current: the one to work on now. ")
             .append("Run ./verify.sh list to see it again.\n");
     for (var line : states) {
-      text.append("%-24s %s%n".formatted(line.exercise().name(), line.state().label()));
+      int hints = hintsSeen(line.exercise());
+      text.append(
+          "%-24s %s%s%n"
+              .formatted(
+                  line.exercise().name(),
+                  line.state().label(),
+                  hints == 0 ? "" : " (hint tiers seen: " + hints + ")"));
     }
     Files2.write(course.state().resolve("progress.txt"), text.toString());
   }
@@ -69,6 +96,10 @@ public final class Progress {
     passed.forEach(
         (name, fingerprint) -> text.append(name).append(' ').append(fingerprint).append('\n'));
     Files2.write(passedFile(), text.toString());
+  }
+
+  private java.nio.file.Path hintsFile() {
+    return course.state().resolve("hints.txt");
   }
 
   private java.nio.file.Path passedFile() {
