@@ -24,21 +24,16 @@ public final class WordCount {
   private WordCount() {}
 
   /**
-   * Counts the words of {@code text} with one child process per chunk, all running at once.
+   * Counts the words of {@code text} with one child process per chunk of {@code Chunks.split(text,
+   * nProcesses)}, all of the children at work at the same time.
    *
-   * <ol>
-   *   <li>Split the text with {@code Chunks.split(text, nProcesses)}.
-   *   <li>Start one child per chunk with {@code new ProcessBuilder(ChildJvm.command(
-   *       CountWorker.class)).start()}. Start them all before waiting for any.
-   *   <li>Write each chunk to its child's standard input ({@code process.getOutputStream()}) as
-   *       UTF-8, then <b>close</b> it: the child counts only once its input has ended.
-   *   <li>Read each child's standard output ({@code process.getInputStream()}), parse the count,
-   *       and wait for the child to exit ({@code process.waitFor()}).
-   *   <li>Return the sum.
-   * </ol>
+   * <p>Every child is a JVM started from {@code ChildJvm.command(CountWorker.class)}: it receives
+   * its chunk on its standard input, encoded as UTF-8, and answers with the count on its standard
+   * output. A child counts only once its input has ended. Nothing is counted in this JVM.
    *
-   * <p>No child may outlive this call. An empty or blank text has 0 words (starting no child is
-   * fine). More processes than words is fine: {@code Chunks.split} returns fewer chunks.
+   * <p>No child outlives this call, whether it returns or throws. An empty or blank text has 0
+   * words (starting no child is fine). More processes than words is fine: {@code Chunks.split}
+   * returns fewer chunks.
    *
    * @param text the text to count
    * @param nProcesses the largest number of child processes to use; at least 1
@@ -50,11 +45,10 @@ public final class WordCount {
    * @throws InterruptedException if interrupted while waiting for a child
    */
   public static long count(String text, int nProcesses) throws IOException, InterruptedException {
-    // TODO: check the arguments (Objects.requireNonNull, IllegalArgumentException).
-    // TODO: start one child per chunk, all of them first (a List<Process>).
-    // TODO: send each child its chunk and close its stdin (try-with-resources does both).
-    // TODO: read each child's count, wait for it to exit, check its exit code, add up.
-    //  Read book/02_processes.md, "Start them all, then wait" and "Leave nothing behind".
+    // TODO: check the arguments.
+    // TODO: count every chunk in a child JVM of its own, all the children at work at once, and
+    //       add up their answers; leave no child behind. Read book/02_processes.md, "Talking
+    //       through pipes" and "Start them all, then wait".
     throw new UnsupportedOperationException("TODO: count the words in child processes");
   }
 }

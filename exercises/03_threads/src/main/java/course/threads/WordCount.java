@@ -18,15 +18,9 @@ public final class WordCount {
   /**
    * Counts the words of {@code text} with one {@link Thread} per chunk, all running at once.
    *
-   * <ol>
-   *   <li>Split the text with {@code Chunks.split(text, nThreads)}.
-   *   <li>Create a {@link java.util.concurrent.BlockingQueue} for the results, for example a {@link
-   *       java.util.concurrent.LinkedBlockingQueue}{@code <Long>}.
-   *   <li>For each chunk, start a thread ({@code Thread.ofPlatform().start(...)} or {@code new
-   *       Thread(...)} then {@code start()}) that puts {@code Chunks.countWords(chunk)} in the
-   *       queue. Start them <b>all</b> before you join any.
-   *   <li>Join every thread, then take one result per chunk from the queue and add them up.
-   * </ol>
+   * <p>The chunks are those of {@code Chunks.split(text, nThreads)} (or {@code Chunks.slices}, the
+   * same cuts without copying), each counted with {@code Chunks.countWords}. The results come back
+   * to the calling thread through a {@link java.util.concurrent.BlockingQueue}.
    *
    * <p>Every chunk is counted on a thread of its own, never on the calling thread, and every thread
    * has ended when this method returns. An empty or blank text has 0 words. More threads than words
@@ -40,10 +34,10 @@ public final class WordCount {
    * @throws InterruptedException if interrupted while waiting for the threads
    */
   public static long count(String text, int nThreads) throws InterruptedException {
-    // TODO: check the arguments (Objects.requireNonNull, IllegalArgumentException).
-    // TODO: one thread per chunk, each putting its count in a shared BlockingQueue<Long>.
-    // TODO: start all the threads, then join them all, then sum what the queue holds.
-    //  Read book/03_threads.md, "Start them all, then join them all".
+    // TODO: check the arguments.
+    // TODO: count each chunk on a platform thread of its own, all of them at work at once, and
+    //       hand the counts back through a BlockingQueue; no thread may outlive this call.
+    //       Read book/03_threads.md, "A safe hand-off" and "Start them all, then join them all".
     throw new UnsupportedOperationException("TODO: count the words with one thread per chunk");
   }
 }

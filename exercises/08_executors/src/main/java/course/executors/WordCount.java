@@ -22,18 +22,9 @@ public final class WordCount {
    * Counts the words of {@code text} with a pool of at most {@code nThreads} threads, one task per
    * chunk, all running at once.
    *
-   * <ol>
-   *   <li>Split the text with {@code Chunks.split(text, nThreads)}.
-   *   <li>Create a pool, for example {@code Executors.newFixedThreadPool(n)}, in a
-   *       try-with-resources block: {@code close()} waits for the tasks and shuts the pool down,
-   *       even when something throws. An empty text splits into no chunks, and {@code
-   *       newFixedThreadPool(0)} throws: return 0 before you make a pool when there is nothing to
-   *       count.
-   *   <li>Hand the pool one {@code Callable<Long>} per chunk that returns {@code
-   *       Chunks.countWords(chunk)}: all of them at once with {@code invokeAll}, or with one {@code
-   *       submit} each, <b>before</b> you ask any future for its result.
-   *   <li>Add up {@code future.get()} of every future.
-   * </ol>
+   * <p>The chunks are those of {@code Chunks.split(text, nThreads)} (or {@code Chunks.slices}),
+   * each counted with {@code Chunks.countWords} in a task of its own, and every task is handed to
+   * the pool before the first result is awaited.
    *
    * <p>Every chunk is counted on a pool thread, never on the calling thread or on a thread you
    * start yourself, and the pool's threads have ended when this method returns, normally or not. An
@@ -53,10 +44,10 @@ public final class WordCount {
    */
   public static long count(String text, int nThreads)
       throws InterruptedException, ExecutionException {
-    // TODO: check the arguments (Objects.requireNonNull, IllegalArgumentException).
-    // TODO: split the text; open a fixed pool with try-with-resources (book/08_executors.md,
-    //       "Closing the pool").
-    // TODO: one Callable<Long> per chunk, calling Chunks.countWords; invokeAll, then sum get().
+    // TODO: check the arguments.
+    // TODO: count every chunk as a task of a thread pool, all queued before you wait for one,
+    //       and close the pool on every way out. Read book/08_executors.md, "Futures",
+    //       "When a task fails" and "Closing the pool".
     throw new UnsupportedOperationException("TODO: count the words with an ExecutorService");
   }
 }

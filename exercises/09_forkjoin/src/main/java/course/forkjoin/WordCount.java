@@ -37,24 +37,24 @@ public final class WordCount {
    * @throws NullPointerException if {@code text} or {@code pool} is null
    */
   public static long count(String text, ForkJoinPool pool) {
-    // TODO: check the arguments, then pool.invoke(new WordCountTask(text)) (book/09_forkjoin.md,
-    //       "The common pool and your own pools").
+    // TODO: check the arguments, then run a WordCountTask of the whole text in that pool
+    //       (book/09_forkjoin.md, "The common pool and your own pools").
     throw new UnsupportedOperationException("TODO: invoke a WordCountTask in the pool");
   }
 
   /**
-   * Counts the words of {@code text} with a parallel stream: split it into chunks of about {@link
-   * WordCountTask#DEFAULT_THRESHOLD} chars ({@code Chunks.split(text, n)} with {@code n = max(1,
-   * text.length() / DEFAULT_THRESHOLD)}), count each chunk with {@code Chunks.countWords} in a
-   * <b>parallel</b> stream, and sum.
+   * Counts the words of {@code text} with a <b>parallel</b> stream over chunks of about {@link
+   * WordCountTask#DEFAULT_THRESHOLD} chars that cut no word (the support code's splitter makes
+   * them), each counted with {@code Chunks.countWords}. The stream's lambdas share no mutable
+   * state.
    *
    * @param text the text to count; may be empty or blank (0 words)
    * @return the number of words in {@code text}
    * @throws NullPointerException if {@code text} is null
    */
   public static long countWithParallelStream(String text) {
-    // TODO: Chunks.split(...).parallelStream().mapToLong(...).sum() (book/09_forkjoin.md,
-    //       "Parallel streams").
+    // TODO: count the chunks in a parallel stream, with a reduction that is right in any grouping
+    //       (book/09_forkjoin.md, "Parallel streams").
     throw new UnsupportedOperationException("TODO: count with a parallel stream");
   }
 }

@@ -55,28 +55,23 @@ public final class WordCountTask extends RecursiveTask<Long> {
   /**
    * Counts the words of {@code text[from, to)}.
    *
-   * <ul>
-   *   <li>If the range holds at most {@code threshold} chars, return {@code
-   *       course.support.Chunks.countWords(text.substring(from, to))}.
-   *   <li>Otherwise find a cut near the middle that is a whitespace character ({@code
-   *       Character.isWhitespace}): look forward from the middle, then backward. If the range holds
-   *       no whitespace strictly inside it (one long word), count it directly as above.
-   *   <li>Make two tasks, {@code [from, cut)} and {@code [cut, to)}; {@code fork()} one, {@code
-   *       compute()} the other on this thread, then {@code join()} the forked one and add.
-   * </ul>
+   * <p>A range of at most {@code threshold} chars is counted directly, in place, with {@code
+   * Chunks.countWords(text, from, to)}: the tests watch that call, and no piece it is given is
+   * longer than the threshold. A longer range is cut in two at a whitespace character near its
+   * middle, so that no word is cut, and its halves are counted in parallel: one by a forked task
+   * that an idle worker of the pool may steal, the other on this thread meanwhile. A range with no
+   * whitespace strictly inside it is a single word, counted directly whatever its length.
    *
-   * <p>Both halves must be shorter than the range, or the recursion never ends. An empty range has
-   * 0 words.
+   * <p>Both halves are shorter than the range, so the recursion ends. An empty range has 0 words.
    *
    * @return the number of words in the range
    */
   @Override
   protected Long compute() {
-    // TODO: small range: count it with Chunks.countWords (the tests watch that call).
-    // TODO: large range: cut at a whitespace near the middle (book/09_forkjoin.md, "Splitting
-    //       without cutting a word").
-    // TODO: fork() one half, compute() the other, then join() the first and add them
-    //       (book/09_forkjoin.md, "Fork, compute, join").
+    // TODO: a short range: count it in place (book/09_forkjoin.md, "Divide and conquer").
+    // TODO: a long range: cut it at whitespace near the middle, and count the two halves in
+    //       parallel, this thread doing one of them (book/09_forkjoin.md, "Splitting without
+    //       cutting a word" and "Fork, compute, join").
     throw new UnsupportedOperationException("TODO: split, fork one half, compute the other");
   }
 }

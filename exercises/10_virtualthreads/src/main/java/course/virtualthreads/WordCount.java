@@ -24,10 +24,8 @@ public final class WordCount {
    * Counts the words of every source, each one read ({@code source.read()}) and counted ({@code
    * Chunks.countWords}) on a <b>virtual</b> thread of its own, all of them at the same time.
    *
-   * <p>Use {@code Executors.newVirtualThreadPerTaskExecutor()} in a try-with-resources block with
-   * one {@code Callable<Long>} per source (or start a {@code Thread.ofVirtual()} per source and
-   * join them all). Do not cap how many run at once: the tests need a thousand reads waiting
-   * together. Every virtual thread has ended when this method returns.
+   * <p>No cap on how many run at once: a thousand sources are a thousand reads waiting together.
+   * Every virtual thread has ended when this method returns, normally or not.
    *
    * @param sources the sources to read; may be empty (0 words)
    * @return the total number of words of all sources
@@ -37,17 +35,16 @@ public final class WordCount {
    */
   public static long countAll(List<SlowSource> sources)
       throws InterruptedException, ExecutionException {
-    // TODO: check the arguments: null list, null element (Objects.requireNonNull).
-    // TODO: one task per source: Chunks.countWords(source.read()).
-    // TODO: run them in Executors.newVirtualThreadPerTaskExecutor() (try-with-resources) and sum
-    //       the futures (book/10_virtualthreads.md, "What a virtual thread is").
+    // TODO: check the arguments.
+    // TODO: read and count every source on a virtual thread of its own, all waiting at once,
+    //       and leave none running. Read book/10_virtualthreads.md, "What a virtual thread is".
     throw new UnsupportedOperationException("TODO: read every source on a virtual thread");
   }
 
   /**
    * The same as {@link #countAll}, on a fixed pool of {@code nThreads} <b>platform</b> threads, for
-   * contrast: at most {@code nThreads} sources wait at once, the others queue. Close the pool
-   * before returning, as in chapter 08.
+   * contrast: at most {@code nThreads} sources wait at once, the others queue. The pool's threads
+   * have ended when this method returns, as in chapter 08.
    *
    * @param sources the sources to read; may be empty (0 words)
    * @param nThreads the number of platform threads; at least 1
@@ -60,8 +57,8 @@ public final class WordCount {
   public static long countAllOnPlatformThreads(List<SlowSource> sources, int nThreads)
       throws InterruptedException, ExecutionException {
     // TODO: check the arguments as countAll does, and nThreads < 1.
-    // TODO: the same tasks, in Executors.newFixedThreadPool(nThreads) (try-with-resources;
-    //       book/08_executors.md, "Closing the pool").
+    // TODO: the same work on a fixed pool of nThreads platform threads (book/08_executors.md,
+    //       "Closing the pool").
     throw new UnsupportedOperationException("TODO: read every source on a small platform pool");
   }
 }
