@@ -138,7 +138,7 @@ class WordCountTest implements CountingContract {
         new WorkProbe.Listener() {
           @Override
           public void beforeWork(String work, Object input) {
-            if (input instanceof String chunk && chunk.contains("poison")) {
+            if (input instanceof CharSequence chunk && chunk.toString().contains("poison")) {
               throw planted;
             }
           }
