@@ -108,12 +108,13 @@ class WordCountTest {
       if (interrupter != null && !interrupter.momentCame()) {
         throw new AssertionError(
             ("Expected %d workers inside InterruptibleWork.countWords at the same time, but at "
-                    + "most %d were, so the test could not interrupt the caller %s. The contract "
+                    + "most %d %s, so the test could not interrupt the caller %s. The contract "
                     + "says nThreads workers count at once: start every worker before you wait "
                     + "for any result.")
                 .formatted(
                     WORKERS - (moment == Moment.AFTER_ONE_RESULT ? 1 : 0),
                     hold.mostHeldAtOnce(),
+                    hold.mostHeldAtOnce() == 1 ? "was" : "were",
                     when));
       }
       var neverInterrupted = hold.neverInterrupted();
@@ -158,12 +159,12 @@ class WordCountTest {
       }
       if (outcome.workersInside() > 0) {
         throw new AssertionError(
-            ("count threw InterruptedException while %d of its workers were still inside "
+            ("count threw InterruptedException while %s still inside "
                     + "InterruptibleWork.countWords, winding down after the interrupt. The contract "
                     + "says every worker thread has ended by the time count throws: after you "
                     + "interrupt the workers, wait for them (awaitTermination, join), with the "
                     + "interrupt status clear, or that wait throws at once.")
-                .formatted(outcome.workersInside()));
+                .formatted(workers(outcome.workersInside())));
       }
       if (outcome.flagSet()) {
         throw new AssertionError(
@@ -334,9 +335,10 @@ class WordCountTest {
       }
       if (outcome.workersInside() > 0) {
         throw new AssertionError(
-            ("count threw ExecutionException while %d of its workers were still counting. The "
-                    + "contract says every worker thread has ended on every path, a failure too.")
-                .formatted(outcome.workersInside()));
+            ("count threw ExecutionException while %s still counting. The contract says "
+                    + "every worker thread has ended on every path, a failure too: shut the pool "
+                    + "down and wait for it (or join your threads) in a finally block.")
+                .formatted(workers(outcome.workersInside())));
       }
       failIfAlive(alive, outcome);
     }
@@ -403,6 +405,11 @@ class WordCountTest {
         "Check that you start every worker before you wait for any result.");
   }
 
+  /** "1 of its workers was" or "3 of its workers were", for the messages. */
+  private static String workers(int n) {
+    return n + " of its workers " + (n == 1 ? "was" : "were");
+  }
+
   private static void failIfNotWritten(Outcome outcome) {
     if (outcome.thrown() instanceof UnsupportedOperationException todo) {
       throw new AssertionError("WordCount.count is not written yet: it threw " + todo + ".", todo);
@@ -412,7 +419,7 @@ class WordCountTest {
   private static void failIfUninterruptible(WorkerHold hold) {
     if (hold.uninterruptibleCalls() > 0) {
       throw new AssertionError(
-          ("count called Chunks.countWords %d times: that loop never looks at the interrupt "
+          ("count called Chunks.countWords (%d calls): that loop never looks at the interrupt "
                   + "status, so no interrupt can stop a worker inside it. The contract says the "
                   + "chunks are counted with InterruptibleWork.countWords.")
               .formatted(hold.uninterruptibleCalls()));
@@ -422,14 +429,15 @@ class WordCountTest {
   private static void failIfAlive(List<Thread> alive, Outcome outcome) {
     if (!alive.isEmpty()) {
       throw new AssertionError(
-          ("%d worker thread%s (%s) still alive %d s after count %s. The contract says every "
+          ("%d worker thread%s (%s) %s still alive %d s after count %s. The contract says every "
                   + "worker thread has ended on every path: shut the pool down and wait for it "
                   + "(or join your threads) in a finally block, however count ends; a pool that is "
                   + "never shut down keeps its threads waiting for work.")
               .formatted(
                   alive.size(),
-                  alive.size() == 1 ? " was" : "s were",
+                  alive.size() == 1 ? "" : "s",
                   alive.stream().map(Thread::getName).collect(Collectors.joining(", ")),
+                  alive.size() == 1 ? "was" : "were",
                   GRACE.toSeconds(),
                   outcome.ending()));
     }
