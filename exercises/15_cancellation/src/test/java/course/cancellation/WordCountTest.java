@@ -2,7 +2,7 @@ package course.cancellation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 import course.cancellation.WorkerHold.Policy;
 import course.support.InterruptibleWork;
@@ -372,16 +372,21 @@ class WordCountTest {
 
   @Test
   void rejects_null_text_and_fewer_than_one_thread() {
-    assertThrows(
-        NullPointerException.class,
-        () -> WordCount.count(null, 2),
-        "count(null, 2) must throw NullPointerException.");
-    for (int n : new int[] {0, -1}) {
-      assertThrows(
-          IllegalArgumentException.class,
-          () -> WordCount.count("some words", n),
-          "count(text, %d) must throw IllegalArgumentException: at least one worker is needed."
-              .formatted(n));
+    try (var hold = WorkerHold.start(Policy.PASS_ALL)) {
+      var outcome = countWatched(hold, null, 2);
+      failIfNotWritten(outcome);
+      assertInstanceOf(
+          NullPointerException.class,
+          outcome.thrown(),
+          "count(null, 2) must throw NullPointerException, but it " + outcome.ending() + ".");
+      for (int n : new int[] {0, -1}) {
+        outcome = countWatched(hold, "some words", n);
+        assertInstanceOf(
+            IllegalArgumentException.class,
+            outcome.thrown(),
+            "count(text, %d) must throw IllegalArgumentException (at least one worker is needed), but it %s."
+                .formatted(n, outcome.ending()));
+      }
     }
   }
 
@@ -401,7 +406,7 @@ class WordCountTest {
             hold.callEnded();
           }
         },
-        "WordCount.count(%s, %d)".formatted(Texts.show(text), n),
+        "WordCount.count(%s, %d)".formatted(text == null ? "null" : Texts.show(text), n),
         "Check that you start every worker before you wait for any result.");
   }
 
