@@ -332,6 +332,21 @@ selfcheck() {
   . runner/scripts/selftest.sh
   runner_selftests
 
+  say "${BOLD}6. The maintainers' corpus${OFF} (corpus/README.md: each case gets its verdict)"
+  local corpus line
+  corpus=$(run_runner corpus 2>&1)
+  while IFS= read -r line; do
+    case $line in
+      "ok "*) check 0 "${line#ok }" ;;
+      "WRONG "*) check 1 "${line#WRONG }" ;;
+    esac
+  done <<<"$corpus"
+  if printf '%s\n' "$corpus" | grep -q -E '^(ok|WRONG) '; then
+    say "    $(printf '%s\n' "$corpus" | tail -n 1)"
+  else
+    check 1 "the corpus could not be judged: $(printf '%s\n' "$corpus" | tail -n 3)"
+  fi
+
   say ""
   say "$PASSED passed, $FAILED failed"
   [ "$FAILED" -eq 0 ]
@@ -444,7 +459,7 @@ done
 
 case "${1:-}" in
   "" | --recheck) run_runner check "$@" ;;
-  check | watch | list | hint | reset | manifest | verdicts) run_runner "$@" ;;
+  check | watch | list | hint | reset | manifest | verdicts | corpus) run_runner "$@" ;;
   selfcheck) selfcheck ;;
   bench) shift; bench "$@" ;;
   help)

@@ -18,6 +18,7 @@ import java.util.List;
  *   reset NN|--all [--tests]   put exercises back as the course ships them
  *   manifest [--check]         (maintainers) rewrite or check the tests' and stubs' manifests
  *   verdicts                   (self-check) the verdict on every stub and solution
+ *   corpus [NN]                (self-check) judge the maintainers' corpus (corpus/README.md)
  * </pre>
  *
  * <p>Exit status: 0 done (or the command worked), 1 not done yet, 2 a problem to fix first.
@@ -61,6 +62,10 @@ public final class Main {
         }
         case "manifest" -> commands.manifest(options.remove("--check"));
         case "verdicts" -> commands.verdicts();
+        case "corpus" ->
+            only(options, 1, out)
+                ? new CorpusJudge(course, out).run(options.isEmpty() ? null : options.getFirst())
+                : 2;
         default -> {
           out.println("Unknown command: " + command + ". ./verify.sh --help lists the commands.");
           yield 2;
