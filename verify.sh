@@ -337,7 +337,22 @@ selfcheck() {
   . runner/scripts/selftest.sh
   runner_selftests
 
-  say "${BOLD}6. The book as a site, in a real browser${OFF}"
+  say "${BOLD}6. The maintainers' corpus${OFF} (corpus/README.md: each case gets its verdict)"
+  local corpus line
+  corpus=$(run_runner corpus 2>&1)
+  while IFS= read -r line; do
+    case $line in
+      "ok "*) check 0 "${line#ok }" ;;
+      "WRONG "*) check 1 "${line#WRONG }" ;;
+    esac
+  done <<<"$corpus"
+  if printf '%s\n' "$corpus" | grep -q -E '^(ok|WRONG) '; then
+    say "    $(printf '%s\n' "$corpus" | tail -n 1)"
+  else
+    check 1 "the corpus could not be judged: $(printf '%s\n' "$corpus" | tail -n 3)"
+  fi
+
+  say "${BOLD}7. The book as a site, in a real browser${OFF}"
   log=$STATE/selfcheck-book.log
   rm -rf runner/target/surefire-reports
   mvn_logged "$log" -f runner/pom.xml -Pbrowser test -Dtest='course.runner.site.**' \
@@ -479,7 +494,7 @@ done
 
 case "${1:-}" in
   "" | --recheck) run_runner check "$@" ;;
-  check | watch | list | hint | reset | manifest | verdicts | book | leaks) run_runner "$@" ;;
+  check | watch | list | hint | reset | manifest | verdicts | book | leaks | corpus) run_runner "$@" ;;
   selfcheck) selfcheck ;;
   bench) shift; bench "$@" ;;
   help)

@@ -20,6 +20,7 @@ import java.util.List;
  *   book [--open]              render the book into target/book/ (and open it)
  *   manifest [--check]         (maintainers) rewrite or check the tests' and stubs' manifests
  *   verdicts                   (self-check) the verdict on every stub and solution
+ *   corpus [NN]                (self-check) judge the maintainers' corpus (corpus/README.md)
  * </pre>
  *
  * <p>Exit status: 0 done (or the command worked), 1 not done yet, 2 a problem to fix first.
@@ -69,6 +70,10 @@ public final class Main {
                 : 2;
         case "verdicts" -> commands.verdicts();
         case "leaks" -> AnswerLeaks.report(course, out);
+        case "corpus" ->
+            only(options, 1, out)
+                ? new CorpusJudge(course, out).run(options.isEmpty() ? null : options.getFirst())
+                : 2;
         default -> {
           out.println("Unknown command: " + command + ". ./verify.sh --help lists the commands.");
           yield 2;

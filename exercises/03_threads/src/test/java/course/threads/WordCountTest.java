@@ -2,14 +2,20 @@ package course.threads;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import course.support.Chunks;
+import course.support.WorkProbe;
 import course.support.testing.CountingContract;
 import course.support.testing.Deadline;
 import course.support.testing.NoLeftovers;
 import course.support.testing.Rendezvous;
+import course.support.testing.SharedUpdates;
 import course.support.testing.Texts;
+import course.support.testing.Threads;
 import course.support.testing.WorkLog;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -56,6 +62,17 @@ class WordCountTest implements CountingContract {
   }
 
   @Test
+  void counts_even_a_single_chunk_on_a_thread_of_its_own() {
+    for (var text : new String[] {Texts.generate(26, 500), "word"}) {
+      int nThreads = text.equals("word") ? 4 : 1;
+      try (var log = WorkLog.start()) {
+        count(text, nThreads);
+        log.assertOneThreadPerChunk(1, Deadline.caller());
+      }
+    }
+  }
+
+  @Test
   void runs_the_threads_at_the_same_time() {
     var text = Texts.generate(21, 2_000);
     try (var rendezvous = Rendezvous.open(2)) {
@@ -85,6 +102,60 @@ class WordCountTest implements CountingContract {
           () ->
               "Run %d of 50 of count(text of 5000 words, 4) returned %d. A result that changes from run to run is a race: collect results through the BlockingQueue (or another thread-safe hand-off), and read them only after every thread has been joined."
                   .formatted(attempt, words));
+    }
+  }
+
+  @Test
+  void adds_up_the_results_without_a_race() {
+    // `total += n` on a field or array that every thread shares loses an update once in a blue
+    // moon: too rare for any number of runs to show, so the course reads the compiled code.
+    SharedUpdates.assertNone(
+        WordCount.class,
+        "Hand each result over through the BlockingQueue (or give each thread a slot of its own, or use an AtomicLong), and add them up on the calling thread.");
+  }
+
+  @Test
+  void has_ended_every_thread_when_it_returns() {
+    var text = Texts.generate(24, 4_000);
+    Set<Thread> workers = ConcurrentHashMap.newKeySet();
+    try (var watch =
+        WorkProbe.install(
+            new WorkProbe.Listener() {
+              @Override
+              public void beforeWork(String work, Object input) {
+                workers.add(Thread.currentThread());
+              }
+            })) {
+      for (int run = 1; run <= 20; run++) {
+        count(text, 8);
+        var alive =
+            workers.stream()
+                .filter(thread -> thread != Deadline.caller() && thread.isAlive())
+                .map(Thread::getName)
+                .toList();
+        if (!alive.isEmpty()) {
+          fail(
+              "count(text, 8) returned while thread %s was still alive: the Javadoc says every thread has ended when count returns. join() every thread before you return, even when the queue already holds its result."
+                  .formatted(alive));
+        }
+        workers.clear();
+      }
+    }
+  }
+
+  @Test
+  void reports_an_interrupt_while_it_waits_as_an_InterruptedException() {
+    var text = Texts.generate(25, 2_000);
+    var thrown =
+        Threads.thrownWhenInterruptedWhileWaiting(
+            () -> WordCount.count(text, 2), WorkProbe.COUNT_WORDS);
+    if (!(thrown instanceof InterruptedException)) {
+      fail(
+          "The thread calling count(text, 2) was interrupted while its threads were still counting; count must then throw InterruptedException (its Javadoc: @throws InterruptedException), but it %s. Let the InterruptedException of join() or take() propagate: declare it, do not catch or wrap it."
+              .formatted(
+                  thrown == null
+                      ? "returned normally (was the interrupt caught and ignored?)"
+                      : "threw " + thrown));
     }
   }
 }

@@ -12,6 +12,7 @@ import course.support.testing.Deadline;
 import course.support.testing.LockWatch;
 import course.support.testing.NoLeftovers;
 import course.support.testing.Rendezvous;
+import course.support.testing.SharedUpdates;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.ConcurrentModificationException;
@@ -215,6 +216,68 @@ class FactorsTest {
     }
   }
 
+  /**
+   * The list changes at <em>every</em> release of the lock, and shrinks: another thread removes the
+   * last number and changes the others each time the learner's code factors. Code that read the
+   * size once, or that survives one change only, fails here.
+   */
+  @Test
+  @SuppressWarnings("try") // the meddler only has to be installed, and removed at the end
+  void copes_with_a_list_that_shrinks_and_changes_at_every_release() {
+    var numbers = new GuardedList<>(List.of(12L, 35L, 97L, 1024L, 30_030L, 77L, 64L, 81L));
+    var changes = new java.util.concurrent.atomic.AtomicInteger();
+    try (var watch = LockWatch.open(NumberTheory.UNIQUE_PRIME_FACTORS);
+        var meddler =
+            WorkProbe.install(
+                new WorkProbe.Listener() {
+                  @Override
+                  public void beforeWork(String work, Object input) {
+                    if (work.equals(NumberTheory.UNIQUE_PRIME_FACTORS)
+                        && !GlobalLock.isHeldByCurrentThread()
+                        && changes.incrementAndGet() <= 20) {
+                      runFromAnotherThread(
+                          () -> {
+                            if (numbers.size() > 1) {
+                              numbers.remove(numbers.size() - 1);
+                            }
+                            for (int i = 0; i < numbers.size(); i++) {
+                              numbers.set(i, numbers.get(i) + 2);
+                            }
+                          });
+                    }
+                  }
+                })) {
+      List<Factorization> result;
+      try {
+        result = factorHoldingTheLock(numbers);
+      } catch (ConcurrentModificationException | IndexOutOfBoundsException e) {
+        watch.assertWorkRanWithoutTheLock(RELEASE_HINT);
+        throw new AssertionError(
+            "primeFactors threw %s: another thread removed a number and changed the others every time your code let go of the lock (this test does so on purpose, again and again). Copy the numbers out with List.copyOf before you detach, or read numbers.size() again each time you hold the lock."
+                .formatted(e),
+            e);
+      }
+      watch.assertWorkRanWithoutTheLock(RELEASE_HINT);
+      assertTrue(
+          changes.get() > 1,
+          "NumberTheory.uniquePrimeFactors was called %d times: factor each number with it."
+              .formatted(changes.get()));
+      assertEachNumberHasItsOwnFactors(
+          result,
+          "Another thread changed the list every time your code had let go of the lock: read each number once, while you hold the lock, and pair the factors with that value.");
+    }
+  }
+
+  /** Another thread takes the lock and runs {@code change}; we wait for it. */
+  private static void runFromAnotherThread(Runnable change) {
+    var other = Thread.ofPlatform().name("another-thread").start(() -> GlobalLock.attach(change));
+    try {
+      other.join(10_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
   /** Another thread takes the lock and changes every number, then appends one; we wait for it. */
   private static void changeFromAnotherThread(GuardedList<Long> numbers) {
     var other =
@@ -269,5 +332,14 @@ class FactorsTest {
         NullPointerException.class,
         () -> GlobalLock.attach(() -> Factors.primeFactors(withNull)),
         "primeFactors([12, null]) must throw NullPointerException.");
+  }
+
+  @Test
+  void keeps_each_callers_factors_to_itself() {
+    // A race with a window of nanoseconds (`total += n` on shared memory, per-call state in a
+    // static field) shows in no test run: the course reads the compiled code instead.
+    SharedUpdates.assertNone(
+        Factors.class,
+        "Two threads call primeFactors at once: build each call's result in a new list of its own (local variables), never in a static field or a buffer that calls share.");
   }
 }

@@ -7,6 +7,7 @@ import course.support.GlobalLock;
 import course.support.Guarded;
 import course.support.testing.Deadline;
 import course.support.testing.NoLeftovers;
+import course.support.testing.SharedUpdates;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -108,5 +109,17 @@ class ShapesTest {
         NullPointerException.class,
         () -> Shapes.area(null),
         "Shapes.area(null) must throw NullPointerException.");
+  }
+
+  @Test
+  void reads_the_shared_rectangle_only_once() {
+    // Another thread may replace the rectangle between two get()s; the area would then multiply
+    // the old width by the new height. That window is nanoseconds wide: the course reads the code.
+    var reads = SharedUpdates.callsOf(Shapes.class, "course/support/Guarded.get");
+    if (reads.size() > 1) {
+      throw new AssertionError(
+          "Shapes calls Guarded.get() %d times (%s): another thread may replace the rectangle in between, and the area would mix two rectangles. Read rectangle.get() once into a local variable and compute from it."
+              .formatted(reads.size(), reads.stream().map(r -> "line " + r.line()).toList()));
+    }
   }
 }

@@ -8,6 +8,7 @@ import course.support.WorkProbe;
 import course.support.testing.Deadline;
 import course.support.testing.NoLeftovers;
 import course.support.testing.Rendezvous;
+import course.support.testing.SharedUpdates;
 import course.support.testing.Texts;
 import course.support.testing.WorkLog;
 import java.util.concurrent.ForkJoinPool;
@@ -137,5 +138,15 @@ class WordCountTest {
         NullPointerException.class,
         () -> WordCount.countWithParallelStream(null),
         "countWithParallelStream(null) must throw NullPointerException.");
+  }
+
+  @Test
+  void adds_up_the_results_without_a_race() {
+    // A race with a window of nanoseconds (`total += n` on shared memory, per-call state in a
+    // static field) shows in no test run: the course reads the compiled code instead.
+    var hint =
+        "Let the stream add up for you (mapToLong(...).sum()) and return the sum of the two halves from compute(): a lambda or task that adds into a shared variable loses updates.";
+    SharedUpdates.assertNone(WordCount.class, hint);
+    SharedUpdates.assertNone(WordCountTask.class, hint);
   }
 }

@@ -9,6 +9,7 @@ import course.support.WorkProbe;
 import course.support.testing.Deadline;
 import course.support.testing.NoLeftovers;
 import course.support.testing.Rendezvous;
+import course.support.testing.SharedUpdates;
 import course.support.testing.Texts;
 import course.support.testing.Threads;
 import course.support.testing.WorkLog;
@@ -239,5 +240,14 @@ class WordCountTest {
     public void close() {
       registration.close();
     }
+  }
+
+  @Test
+  void adds_up_the_results_without_a_race() {
+    // A race with a window of nanoseconds (`total += n` on shared memory, per-call state in a
+    // static field) shows in no test run: the course reads the compiled code instead.
+    SharedUpdates.assertNone(
+        WordCount.class,
+        "Return each source's count from its task and add up the futures' results on the calling thread (or use an AtomicLong or LongAdder).");
   }
 }

@@ -1,10 +1,13 @@
 package course.support.testing;
 
+import course.support.GlobalLock;
 import course.support.WorkProbe;
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A meeting point that only work done in parallel can pass.
@@ -36,6 +39,7 @@ public final class Rendezvous implements AutoCloseable {
   private final Duration timeout;
   private final CountDownLatch arrivals;
   private final AtomicBoolean missed = new AtomicBoolean();
+  private final AtomicReference<String> ownLock = new AtomicReference<>();
   private final WorkProbe.Registration registration;
 
   private Rendezvous(int parties, String work, Duration timeout) {
@@ -75,11 +79,45 @@ public final class Rendezvous implements AutoCloseable {
     arrivals.countDown();
     try {
       if (!arrivals.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+        ownLock.compareAndSet(null, lockHeldAgainstOthers());
         missed.set(true);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+  }
+
+  /**
+   * When the rendezvous times out: whether this thread, waiting inside the work, holds a lock that
+   * other threads are blocked on (a {@code synchronized} block or a {@code Lock} of the learner's
+   * own; the course's global lock is named by its own checks). Empty when it holds none.
+   */
+  private static String lockHeldAgainstOthers() {
+    if (GlobalLock.isHeldByCurrentThread()) {
+      return "";
+    }
+    try {
+      var me = Thread.currentThread().threadId();
+      var bean = ManagementFactory.getThreadMXBean();
+      for (var info : bean.dumpAllThreads(false, false)) {
+        if (info.getLockOwnerId() == me && info.getLockInfo() != null) {
+          var lock = info.getLockInfo().getClassName();
+          var kind =
+              info.getThreadState() == Thread.State.BLOCKED
+                  ? "a synchronized block or method (a monitor of " + simple(lock) + ")"
+                  : "a " + simple(lock).replaceAll("\\$.*", "");
+          return "thread '%s' held %s while it worked, and thread '%s' waited for that lock"
+              .formatted(Thread.currentThread().getName(), kind, info.getThreadName());
+        }
+      }
+    } catch (RuntimeException | LinkageError e) {
+      // No management beans: say nothing about locks.
+    }
+    return "";
+  }
+
+  private static String simple(String className) {
+    return className.substring(className.lastIndexOf('.') + 1);
   }
 
   /** Whether {@code parties} units of work were under way at the same time. */
@@ -99,6 +137,13 @@ public final class Rendezvous implements AutoCloseable {
    */
   public void assertMet(String hint) {
     if (!met()) {
+      var lock = ownLock.get();
+      if (lock != null && !lock.isEmpty()) {
+        throw new AssertionError(
+            ("Expected %d %s calls to run at the same time, but your own lock made them run one at a time: %s. "
+                    + "Hold a lock (synchronized, a ReentrantLock) only around the hand-off of a result, never around the work itself.")
+                .formatted(parties, work, lock));
+      }
       throw new AssertionError(
           "Expected %d %s calls to run at the same time, but %s. %s"
               .formatted(parties, work, seen(), hint));

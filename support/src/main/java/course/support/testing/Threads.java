@@ -1,8 +1,14 @@
 package course.support.testing;
 
+import course.support.WorkProbe;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 /** Small checks on threads that a test has collected, platform or virtual. */
 public final class Threads {
@@ -29,5 +35,66 @@ public final class Threads {
       }
     }
     return threads.stream().filter(Thread::isAlive).toList();
+  }
+
+  /**
+   * What a call did when its thread was interrupted while it waited for its workers: {@code code}
+   * runs on a thread of its own; the units of {@code work} that other threads start are held at
+   * their start, so the call is certainly waiting for them; then its thread is interrupted, and
+   * only after it has answered (or after a few seconds) are the workers let go.
+   *
+   * @param code the call under test
+   * @param work the work function whose units to hold, for example {@code WorkProbe.COUNT_WORDS}
+   * @return what the call threw, or null if it returned normally
+   */
+  public static Throwable thrownWhenInterruptedWhileWaiting(Callable<?> code, String work) {
+    var release = new CountDownLatch(1);
+    var started = new CountDownLatch(1);
+    var thrown = new AtomicReference<Throwable>();
+    var returned = new AtomicBoolean();
+    var caller = new AtomicReference<Thread>();
+    try (var hold =
+        WorkProbe.install(
+            new WorkProbe.Listener() {
+              @Override
+              public void beforeWork(String name, Object input) {
+                if (!name.equals(work) || Thread.currentThread() == caller.get()) {
+                  return;
+                }
+                started.countDown();
+                try {
+                  release.await(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                }
+              }
+            })) {
+      var thread =
+          Thread.ofPlatform()
+              .name("caller")
+              .unstarted(
+                  () -> {
+                    try {
+                      code.call();
+                      returned.set(true);
+                    } catch (Throwable t) {
+                      thrown.set(t);
+                    }
+                  });
+      caller.set(thread);
+      thread.start();
+      try {
+        started.await(10, TimeUnit.SECONDS);
+        thread.interrupt();
+        thread.join(5_000);
+        release.countDown();
+        thread.join(15_000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      } finally {
+        release.countDown();
+      }
+    }
+    return thrown.get();
   }
 }

@@ -1,0 +1,15 @@
+package course.immutable;
+
+import course.support.Guarded;
+import java.util.Objects;
+
+public final class Shapes {
+
+  private Shapes() {}
+
+  public static double area(Guarded<Rectangle> rectangle) {
+    Objects.requireNonNull(rectangle, "rectangle");
+    var current = rectangle.get();
+    return current.width() * current.height();
+  }
+}

@@ -1,0 +1,239 @@
+package course.runner;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.stream.Stream;
+
+/**
+ * {@code corpus [NN]} (self-check): judges the maintainers' corpus ({@code
+ * corpus/NN_topic/<case>/}, see {@code corpus/README.md}). Each case is the stub's {@code src/main}
+ * with the case's files laid over it, compiled in this JVM like the learner's code, then tested;
+ * the outcome is compared with the case's {@code case.properties}.
+ *
+ * <p>Every case's tests run in a JVM of their own ({@link ForkedTests}): a wrong case may hang,
+ * spin or leave threads running after its tests, and the next case must not pay for it (a leftover
+ * thread of one case counted by the next case's probes, or eating a core of a 2-core machine). It
+ * costs about a second per case.
+ *
+ * <p>One line per case: {@code ok|WRONG <NN_topic>/<case> <got> <first failure, shortened>}, then a
+ * count. Exit status 0 when every case got its verdict, 1 otherwise.
+ */
+public final class CorpusJudge {
+
+  /** What a case must get: {@code pass} or {@code fail}, and for a fail a message fragment. */
+  record Case(Exercise exercise, Path dir, String verdict, String expect) {
+    String name() {
+      return exercise.name() + "/" + dir.getFileName();
+    }
+  }
+
+  /** What a case got: {@code pass}, {@code fail} or {@code does-not-compile}, and why. */
+  record Judged(String got, String firstTest, String firstMessage) {}
+
+  private static final int SHOWN = 160;
+
+  private final Course course;
+  private final PrintStream out;
+  private final Path build;
+
+  public CorpusJudge(Course course, PrintStream out) {
+    this.course = course;
+    this.out = out;
+    this.build = course.state().resolve("build/corpus");
+  }
+
+  /** Judges every case, or those of exercise {@code number} only. */
+  public int run(String number) {
+    var exercises = course.exercises();
+    if (number != null) {
+      var exercise = course.exercise(number);
+      if (exercise.isEmpty()) {
+        out.println("There is no exercise " + number + ": ./verify.sh list shows them.");
+        return 2;
+      }
+      exercises = List.of(exercise.get());
+    }
+    int right = 0;
+    int all = 0;
+    long t0 = System.nanoTime();
+    for (var exercise : exercises) {
+      for (var c : cases(exercise)) {
+        all++;
+        long started = System.nanoTime();
+        var judged = judge(c);
+        boolean ok = agrees(c, judged);
+        if (ok) {
+          right++;
+        }
+        out.println(
+            "%s %s %s %s%s"
+                    .formatted(
+                        ok ? "ok" : "WRONG",
+                        c.name(),
+                        judged.got(),
+                        shorten(judged.firstMessage()),
+                        ok ? "" : " (wanted " + wanted(c) + ")")
+                    .stripTrailing()
+                + " [%.1f s]".formatted((System.nanoTime() - started) / 1e9));
+      }
+    }
+    out.println(
+        "%d of %d corpus cases got their verdict (%.0f s)."
+            .formatted(right, all, (System.nanoTime() - t0) / 1e9));
+    return right == all ? 0 : 1;
+  }
+
+  private static String wanted(Case c) {
+    return c.verdict() + (c.expect().isEmpty() ? "" : ", a message with \"" + c.expect() + "\"");
+  }
+
+  /**
+   * A fail case must fail, and its first failure must name {@code expect} (the lesson, not an
+   * accident); a compile error never counts as the tests catching a case.
+   */
+  static boolean agrees(Case c, Judged judged) {
+    if (!c.verdict().equals(judged.got())) {
+      return false;
+    }
+    return !judged.got().equals("fail")
+        || c.expect().isEmpty()
+        || judged.firstMessage().toLowerCase().contains(c.expect().toLowerCase());
+  }
+
+  /** The cases of {@code exercise}, sorted by name. */
+  List<Case> cases(Exercise exercise) {
+    var folder = course.root().resolve("corpus").resolve(exercise.name());
+    if (!Files.isDirectory(folder)) {
+      return List.of();
+    }
+    try (Stream<Path> dirs = Files.list(folder)) {
+      return dirs.filter(dir -> Files.isRegularFile(dir.resolve("case.properties")))
+          .sorted()
+          .map(dir -> load(exercise, dir))
+          .toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static Case load(Exercise exercise, Path dir) {
+    var properties = new Properties();
+    try (Reader reader = Files.newBufferedReader(dir.resolve("case.properties"))) { // UTF-8
+      properties.load(reader);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return new Case(
+        exercise,
+        dir,
+        properties.getProperty("verdict", "?").strip(),
+        properties.getProperty("expect", "").strip());
+  }
+
+  /** Compiles the case over the stub, runs the exercise's tests in a JVM of their own. */
+  Judged judge(Case c) {
+    var exercise = c.exercise();
+    var work = build.resolve(exercise.name()).resolve(c.dir().getFileName().toString());
+    var sources = work.resolve("src/main/java");
+    Files2.delete(work);
+    copyTree(exercise.mainSources(), sources);
+    copyTree(c.dir().resolve("src/main/java"), sources);
+    var libraries = Classpaths.libraries(course, exercise, supportClasses(exercise));
+    // ArchUnit's ImportOption.DoNotIncludeTests knows test classes by ".../target/test-classes/".
+    var classes = work.resolve("target/classes");
+    var compiled =
+        Compilation.compile(
+            sources, exercise.dir().resolve("src/main/resources"), libraries, classes);
+    if (compiled.error().isPresent()) {
+      return doesNotCompile(compiled.error().get());
+    }
+    var testClasses = work.resolve("target/test-classes");
+    var classpath = new ArrayList<Path>(List.of(testClasses, classes));
+    classpath.addAll(libraries);
+    var testsCompiled =
+        Compilation.compile(
+            exercise.testSources(),
+            exercise.dir().resolve("src/test/resources"),
+            classpath.subList(1, classpath.size()),
+            testClasses);
+    if (testsCompiled.error().isPresent()) {
+      return doesNotCompile(testsCompiled.error().get());
+    }
+    var outcome = ForkedTests.run(testClasses, classpath, work.resolve("tests-output.txt"));
+    if (outcome.passed()) {
+      return new Judged("pass", "", "");
+    }
+    var first =
+        outcome.failures().isEmpty()
+            ? new TestRun.Failure("", "", "no test ran")
+            : outcome.failures().getFirst();
+    return new Judged("fail", first.test(), first.test() + ": " + first.message());
+  }
+
+  private Judged doesNotCompile(Compilation.Error error) {
+    var where =
+        error.file() == null
+            ? ""
+            : course.root().relativize(error.file()).toString().replace('\\', '/')
+                + ":"
+                + error.line()
+                + ": ";
+    return new Judged("does-not-compile", "", where + error.message());
+  }
+
+  private static String shorten(String message) {
+    var line = message.replaceAll("\\s+", " ").strip();
+    return line.length() <= SHOWN ? line : line.substring(0, SHOWN - 1) + "…";
+  }
+
+  /**
+   * The support module, compiled once for the corpus (its own folder: the learner's build of it is
+   * left alone), again only when its sources or the poms change.
+   */
+  private Path supportClasses(Exercise exercise) {
+    var classes = build.resolve("support/classes");
+    var stamp = build.resolve("support/stamp");
+    var fingerprint =
+        Fingerprint.ofTrees(
+            course.root(),
+            List.of(course.supportSources(), course.state().resolve("classpath/poms.sha256")));
+    if (!fingerprint.equals(Files2.readOrEmpty(stamp)) || !Files.isDirectory(classes)) {
+      var libraries =
+          Classpaths.libraries(course, exercise, classes).stream()
+              .filter(path -> !path.equals(classes))
+              .toList();
+      var support = course.supportSources();
+      var compiled =
+          Compilation.compile(
+              support.resolve("java"), support.resolve("resources"), libraries, classes);
+      if (compiled.error().isPresent()) {
+        throw new Checker.SupportBroken(compiled.error().get());
+      }
+      Files2.write(stamp, fingerprint);
+    }
+    return classes;
+  }
+
+  private static void copyTree(Path from, Path to) {
+    if (!Files.isDirectory(from)) {
+      return;
+    }
+    try (Stream<Path> files = Files.walk(from)) {
+      for (var file : files.filter(Files::isRegularFile).toList()) {
+        var target = to.resolve(from.relativize(file).toString());
+        Files.createDirectories(target.getParent());
+        Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
