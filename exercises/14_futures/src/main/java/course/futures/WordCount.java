@@ -10,12 +10,12 @@ import java.util.concurrent.Executor;
  * book/14_futures.md first.
  *
  * <p>Chapter 10 waited for every source on a thread of its own. Here nothing waits: you describe
- * the work as asynchronous steps, hand them to an executor that the caller chooses, and give back
- * a {@link CompletableFuture} that completes when the last step is done.
+ * the work as asynchronous steps, hand them to an executor that the caller chooses, and give back a
+ * {@link CompletableFuture} that completes when the last step is done.
  *
- * <p>Given to you, in the support module: {@code SlowSource.read()} (it blocks, and declares
- * {@code InterruptedException}) and {@code course.support.Chunks.countWords(text)}. Use both: the
- * tests watch them to see which threads read and counted. Given to you in this package: {@link
+ * <p>Given to you, in the support module: {@code SlowSource.read()} (it blocks, and declares {@code
+ * InterruptedException}) and {@code course.support.Chunks.countWords(text)}. Use both: the tests
+ * watch them to see which threads read and counted. Given to you in this package: {@link
  * SourceReadException}.
  */
 public final class WordCount {
@@ -30,9 +30,9 @@ public final class WordCount {
    * the work up and returns the future, even while the executor has not yet run a single task.
    *
    * <p><b>Which threads.</b> Every {@code source.read()} and every {@code Chunks.countWords} call
-   * runs on a thread of {@code executor}: never on the thread that called this method, never on
-   * the common pool or a thread of your own, however quickly the reads finish. When the executor
-   * has a thread for every source, all the reads are under way at the same time.
+   * runs on a thread of {@code executor}: never on the thread that called this method, never on the
+   * common pool or a thread of your own, however quickly the reads finish. When the executor has a
+   * thread for every source, all the reads are under way at the same time.
    *
    * <p><b>No task waits for another.</b> The executor may have fewer threads than there are
    * sources, a single one even, and may run its tasks in any order: the future completes all the

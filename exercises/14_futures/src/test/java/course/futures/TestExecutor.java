@@ -13,9 +13,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The executor the tests hand to {@code countAll}: its threads have names of their own and are
- * remembered, so a test can tell them from the caller and from the common pool; it counts the
- * tasks it is given; and it can hold every task back until the test opens it, run them oldest or
- * newest first, or run each task to its end before {@code execute} returns.
+ * remembered, so a test can tell them from the caller and from the common pool; it counts the tasks
+ * it is given; and it can hold every task back until the test opens it, run them oldest or newest
+ * first, or run each task to its end before {@code execute} returns.
  */
 final class TestExecutor implements Executor, AutoCloseable {
 
@@ -127,7 +127,8 @@ final class TestExecutor implements Executor, AutoCloseable {
     var where = new ArrayList<String>();
     for (var thread : List.copyOf(threads)) {
       if (thread.isAlive()) {
-        where.add("'%s' (%s) at %s".formatted(thread.getName(), thread.getState(), ownFrame(thread)));
+        where.add(
+            "'%s' (%s) at %s".formatted(thread.getName(), thread.getState(), ownFrame(thread)));
       }
     }
     return where.isEmpty() ? "no thread is alive" : String.join("; ", where);
@@ -148,7 +149,8 @@ final class TestExecutor implements Executor, AutoCloseable {
       if (future && waits) {
         var simple = frame.getClassName().substring(frame.getClassName().lastIndexOf('.') + 1);
         var caller = i + 1 < stack.length ? " called at " + firstOwn(stack, i + 1) : "";
-        return Optional.of("is blocked in %s.%s()%s".formatted(simple, frame.getMethodName(), caller));
+        return Optional.of(
+            "is blocked in %s.%s()%s".formatted(simple, frame.getMethodName(), caller));
       }
     }
     return Optional.empty();

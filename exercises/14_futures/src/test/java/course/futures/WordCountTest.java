@@ -78,7 +78,8 @@ class WordCountTest {
             () -> WordCount.countAll(sources, executor),
             "WordCount.countAll(%d sources, executor)".formatted(sources.size()),
             RETURN_HINT);
-    assertNotNull(future, "countAll returned null: return the CompletableFuture<Long> of the total.");
+    assertNotNull(
+        future, "countAll returned null: return the CompletableFuture<Long> of the total.");
     return future;
   }
 
@@ -294,7 +295,9 @@ class WordCountTest {
         sleep(10);
       }
       assertEquals(
-          fixture.words(), valueOf(future, what), "countAll(6 sources) completed with the wrong total.");
+          fixture.words(),
+          valueOf(future, what),
+          "countAll(6 sources) completed with the wrong total.");
     }
   }
 
@@ -343,7 +346,8 @@ class WordCountTest {
                   }
                 })) {
       var outcome = await(countAll(fixture.sources(), executor), "The future of countAll");
-      assertReportsFailure(outcome, failing, null, "was interrupted (it threw InterruptedException)");
+      assertReportsFailure(
+          outcome, failing, null, "was interrupted (it threw InterruptedException)");
     }
   }
 
@@ -376,14 +380,12 @@ class WordCountTest {
               .formatted(read.source() == null ? null : read.source().name(), name));
     }
     var cause = unwrap(read.getCause());
-    boolean rightCause =
-        thrown != null ? cause == thrown : cause instanceof InterruptedException;
+    boolean rightCause = thrown != null ? cause == thrown : cause instanceof InterruptedException;
     if (!rightCause) {
       throw new AssertionError(
           ("The SourceReadException for '%s' has %s as its cause; expected what the read threw "
                   + "(%s): pass the read's own exception as the cause.")
-              .formatted(
-                  name, cause, thrown != null ? thrown : "an InterruptedException"),
+              .formatted(name, cause, thrown != null ? thrown : "an InterruptedException"),
           read);
     }
   }
@@ -454,7 +456,8 @@ class WordCountTest {
       assertTrue(
           outcome.failure() instanceof SourceReadException,
           "The read of '%s' failed, so the future must complete with a SourceReadException; it completed with %s."
-              .formatted(failing.name(), outcome.failure() != null ? outcome.failure() : outcome.value()));
+              .formatted(
+                  failing.name(), outcome.failure() != null ? outcome.failure() : outcome.value()));
     }
   }
 
@@ -493,7 +496,8 @@ class WordCountTest {
               .formatted(what, describe(future)));
     }
     if (!(result instanceof NullPointerException)) {
-      fail("%s must throw NullPointerException, but it %s.".formatted(what, describeResult(result)));
+      fail(
+          "%s must throw NullPointerException, but it %s.".formatted(what, describeResult(result)));
     }
     int given2 = executor.tasksGiven() - before;
     assertEquals(
