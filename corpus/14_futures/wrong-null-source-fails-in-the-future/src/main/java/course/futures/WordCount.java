@@ -28,7 +28,7 @@ public final class WordCount {
   private static String readOf(SlowSource source) {
     try {
       return source.read();
-    } catch (InterruptedException e) {
+    } catch (InterruptedException | RuntimeException e) {
       throw new SourceReadException(source, e);
     }
   }
