@@ -1,0 +1,35 @@
+package course.futures;
+
+import course.support.Chunks;
+import course.support.SlowSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+
+public final class WordCount {
+
+  private WordCount() {}
+
+  public static CompletableFuture<Long> countAll(List<SlowSource> sources, Executor executor) {
+    Objects.requireNonNull(executor);
+    var futures =
+        List.copyOf(sources).stream()
+            .map(
+                source ->
+                    CompletableFuture.supplyAsync(
+                        () -> {
+                          try {
+                            return Chunks.countWords(source.read());
+                          } catch (InterruptedException e) {
+                            throw new CompletionException(e);
+                          }
+                        },
+                        executor))
+            .toList();
+    return CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new))
+        .thenApply(v -> futures.stream().mapToLong(CompletableFuture::join).sum());
+  }
+}

@@ -1,0 +1,36 @@
+package course.futures;
+
+import course.support.Chunks;
+import course.support.SlowSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+
+public final class WordCount {
+
+  private WordCount() {}
+
+  public static CompletableFuture<Long> countAll(List<SlowSource> sources, Executor executor) {
+    Objects.requireNonNull(executor);
+    var futures =
+        List.copyOf(sources).stream()
+            .map(source -> CompletableFuture.supplyAsync(() -> readAndCount(source), executor))
+            .toList();
+    return CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new))
+        .thenApply(v -> futures.stream().mapToLong(CompletableFuture::join).sum());
+  }
+
+  private static long readAndCount(SlowSource source) {
+    try {
+      return Chunks.countWords(source.read());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return 0;
+    } catch (RuntimeException e) {
+      throw new SourceReadException(source, e);
+    }
+  }
+}
