@@ -39,8 +39,75 @@ final class MergeRun {
    */
   record Result(String problem, Stage stage) {}
 
+  private static volatile boolean warm;
+
+  /**
+   * Takes two staged locks on two threads, once, in every way a merge can, so that the stage's own
+   * classes and call sites are loaded before the first real run: a thread loading a class stops
+   * for a moment, and its partner must not take that for a back-off.
+   */
+  private static void warmUpTheStage() throws InterruptedException {
+    if (warm) {
+      return;
+    }
+    var x = new StagedLock("warm-up lock x");
+    var y = new StagedLock("warm-up lock y");
+    var stage = new Stage(Stage.Mode.COLLIDE);
+    var threads = new ArrayList<Thread>();
+    for (var pair : List.of(List.of(x, y), List.of(y, x))) {
+      var actor = stage.addActor("warm-up", pair.get(0), pair.get(1));
+      var thread =
+          Thread.ofPlatform()
+              .name("stage warm-up")
+              .unstarted(
+                  () -> {
+                    stage.enter(actor);
+                    try {
+                      var first = pair.get(0);
+                      var second = pair.get(1);
+                      if (first.tryLock()) {
+                        if (second.tryLock()) {
+                          second.unlock();
+                        }
+                        first.unlock();
+                      }
+                      first.lock();
+                      first.unlock();
+                      first.lockInterruptibly();
+                      first.isHeldByCurrentThread();
+                      first.unlock();
+                      if (first.tryLock(1, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                        first.unlock();
+                      }
+                    } catch (InterruptedException | RuntimeException | StoppedByTheTest e) {
+                      // a warm-up only
+                    } finally {
+                      stage.finished(actor, null);
+                    }
+                  });
+      actor.thread = thread;
+      threads.add(thread);
+    }
+    x.joinStage(stage);
+    y.joinStage(stage);
+    threads.forEach(Thread::start);
+    stage.books();
+    for (var thread : threads) {
+      thread.join(10_000);
+    }
+    stage.abort();
+    threads.forEach(Thread::interrupt);
+    for (var thread : threads) {
+      thread.join(3_000);
+    }
+    x.leaveStage();
+    y.leaveStage();
+    warm = true;
+  }
+
   /** Runs the merges at once and watches them until they finish or something goes wrong. */
   static Result run(Stage.Mode mode, List<Merge> merges) throws InterruptedException {
+    warmUpTheStage();
     var stage = new Stage(mode);
     var threads = new ArrayList<Thread>();
     var locks = new ArrayList<StagedLock>();
@@ -74,8 +141,9 @@ final class MergeRun {
     try {
       threads.forEach(Thread::start);
       long deadline = System.nanoTime() + LIMIT.toNanos();
+      var deadlocks = new DeadlockWatch();
       while (!stage.allFinished()) {
-        problem = firstProblem(stage, threads, locks);
+        problem = firstProblem(stage, threads, locks, deadlocks);
         if (problem != null) {
           break;
         }
@@ -109,13 +177,14 @@ final class MergeRun {
   }
 
   private static String firstProblem(
-      Stage stage, List<Thread> threads, List<StagedLock> locks) {
-    var deadlock = deadlock(stage, threads);
+      Stage stage, List<Thread> threads, List<StagedLock> locks, DeadlockWatch deadlocks) {
+    var deadlock = deadlocks.check(stage, threads);
     if (deadlock != null) {
       return deadlock;
     }
     var books = stage.books();
     long now = System.nanoTime();
+    boolean manyFailures = stage.totalFailures() >= LIVELOCK_FAILURES;
     var holders =
         books.stream()
             .filter(b -> !b.finished() && b.failHeld() != null)
@@ -123,12 +192,12 @@ final class MergeRun {
                 b ->
                     b.failsWhileHolding() >= FAILS_WHILE_HOLDING
                         || (b.failsWhileHolding() >= HOLDING_FAILS_WHEN_SLOW
-                            && now - b.failingSince() >= HOLDING_NANOS))
+                            && (manyFailures || now - b.failingSince() >= HOLDING_NANOS)))
             .toList();
     if (!holders.isEmpty()) {
       return holdingWhileRetrying(holders, books);
     }
-    if (stage.totalFailures() >= LIVELOCK_FAILURES) {
+    if (manyFailures) {
       return ("Livelock: the two merges failed %d attempts to take a lock between them, and "
               + "neither finished. Each one takes its first lock, finds the second one taken, lets "
               + "go and tries again at once, so the two collide again, every time (the test makes "
@@ -151,17 +220,48 @@ final class MergeRun {
     return null;
   }
 
-  private static String deadlock(Stage stage, List<Thread> threads) {
-    var found = Probe.deadlocked(threads);
-    if (found.isEmpty()) {
-      return null;
+  /**
+   * A cycle ThreadMXBean reports while our books show each thread in an untimed wait for a staged
+   * lock is for good. Any other report (a timed tryLock, which gives up by itself; monitors, which
+   * our books do not see; a thread that moved on since) must still be there a second later.
+   */
+  private static final class DeadlockWatch {
+    private List<Thread> suspects = List.of();
+    private long since;
+
+    String check(Stage stage, List<Thread> threads) {
+      var found = Probe.deadlocked(threads);
+      if (found.isEmpty()) {
+        suspects = List.of();
+        return null;
+      }
+      boolean certain =
+          found.stream()
+              .map(stage::booksOf)
+              .allMatch(b -> b != null && b.waitingFor() != null && !b.timedWait());
+      if (!certain) {
+        if (!found.equals(suspects)) {
+          suspects = found;
+          since = System.nanoTime();
+          return null;
+        }
+        if (System.nanoTime() - since < 1_000_000_000L) {
+          return null;
+        }
+        if (found.stream()
+            .map(stage::booksOf)
+            .anyMatch(b -> b != null && b.waitingFor() != null && b.timedWait())) {
+          return null; // timed waits, over and over: the time limit or the livelock check decides
+        }
+      }
+      return describeDeadlock(stage, found);
     }
+  }
+
+  private static String describeDeadlock(Stage stage, List<Thread> found) {
     var parts = new ArrayList<String>();
     for (var thread : found) {
       var books = stage.booksOf(thread);
-      if (books != null && books.waitingFor() != null && books.timedWait()) {
-        return null; // a timed tryLock: it gives up by itself in a moment
-      }
       var info = Probe.info(thread);
       String holds;
       String waits;

@@ -13,6 +13,9 @@ final class Probe {
 
   /** "WordTable.java:118", the first line of the learner's code on the thread's stack. */
   static String where(StackTraceElement[] stack) {
+    if (stack.length == 0) {
+      return "a line no longer on its stack";
+    }
     return Arrays.stream(stack)
         .filter(frame -> frame.getClassName().startsWith("course.deadlock.WordTable"))
         .findFirst()

@@ -13,7 +13,8 @@ import java.util.function.Consumer;
  * one (its "first lock"), it waits at a gate until the other thread is at its own gate too, and
  * then both go at once, and each one that gets its first lock waits until the other has got its
  * own or failed to. So two threads that go for different first locks both get them, every time:
- * the interleaving that deadlocks the given code. A thread waits at the gate only while the other
+ * the interleaving that deadlocks the given code. Neither then lets go of that first lock before
+ * the other has tried it, so their second attempts both fail, as if they ran exactly in step. A thread waits at the gate only while the other
  * one is running towards it: if the other one sleeps, waits or is blocked outside the stage's
  * locks (backing off, or stuck on a lock of the learner's own), or is already waiting for one of
  * the stage's locks, it goes on alone. So a back-off that pauses lets the first thread to wake up
@@ -44,12 +45,18 @@ final class Stage {
     final StagedLock toLock;
     volatile Thread thread;
     volatile boolean inHook;
+    volatile long hooks;
+    long partnerQuietSince;
+    long partnerQuietHooks = -1;
     boolean entered;
     boolean finished;
     boolean atGate;
     boolean releasedByPartner;
     boolean crossing;
     boolean atWork;
+    boolean releasing;
+    StagedLock collisionLock;
+    final java.util.Set<StagedLock> attemptedSinceCollision = new java.util.HashSet<>();
     final List<StagedLock> held = new ArrayList<>();
     StagedLock waitingFor;
     boolean timedWait;
@@ -72,7 +79,7 @@ final class Stage {
   }
 
   private final Mode mode;
-  private final List<Actor> actors = new ArrayList<>();
+  private final List<Actor> actors = new java.util.concurrent.CopyOnWriteArrayList<>();
   private boolean aborted;
   private long totalFailures;
   private long collisions;
@@ -93,12 +100,12 @@ final class Stage {
     return List.copyOf(actors);
   }
 
+  /**
+   * The actor that runs on {@code thread}, or null. Never takes the stage's monitor: a thread
+   * blocked here would look, to its partner, like a thread blocked in the learner's code.
+   */
   Actor actorFor(Thread thread) {
-    List<Actor> all;
-    synchronized (this) {
-      all = List.copyOf(actors);
-    }
-    for (var actor : all) {
+    for (var actor : actors) {
       if (actor.thread == thread) {
         return actor;
       }
@@ -117,6 +124,7 @@ final class Stage {
 
   /** Runs {@code step} on the stage's monitor, marking {@code me} as inside the stage meanwhile. */
   private void inHook(Actor me, Consumer<Actor> step) {
+    me.hooks++;
     me.inHook = true;
     try {
       synchronized (this) {
@@ -142,7 +150,12 @@ final class Stage {
   }
 
   void beforeAttempt(Actor me, StagedLock lock) {
-    inHook(me, actor -> gate(actor));
+    inHook(
+        me,
+        actor -> {
+          gate(actor);
+          actor.attemptedSinceCollision.add(lock);
+        });
   }
 
   private void gate(Actor me) {
@@ -166,13 +179,15 @@ final class Stage {
           you.releasedByPartner = true;
           you.crossing = true;
           me.crossing = true;
+          you.attemptedSinceCollision.clear();
+          me.attemptedSinceCollision.clear();
           collisions++;
           notifyAll();
           return;
         }
         if (you.finished
             || you.waitingFor != null
-            || (you.entered && !you.inHook && notRunning(you.thread))
+            || pausedOutsideTheStage(me, you)
             || System.nanoTime() - deadline > 0) {
           return;
         }
@@ -181,6 +196,29 @@ final class Stage {
     } finally {
       me.atGate = false;
     }
+  }
+
+  /** How long the partner must be seen paused, with no stage call meanwhile, to count as so. */
+  private static final long QUIET_NANOS = 2_000_000;
+
+  /**
+   * Whether {@code you} is paused in the learner's code: sleeping, waiting or blocked, outside
+   * the stage, and seen so twice, at least {@link #QUIET_NANOS} apart, with no stage call in
+   * between. Twice, because a thread also stops for a moment to load a class.
+   */
+  private boolean pausedOutsideTheStage(Actor me, Actor you) {
+    long hooks = you.hooks;
+    if (!you.entered || you.inHook || !notRunning(you.thread)) {
+      me.partnerQuietHooks = -1;
+      return false;
+    }
+    long now = System.nanoTime();
+    if (me.partnerQuietHooks != hooks) {
+      me.partnerQuietHooks = hooks;
+      me.partnerQuietSince = now;
+      return false;
+    }
+    return now - me.partnerQuietSince >= QUIET_NANOS;
   }
 
   private static boolean notRunning(Thread thread) {
@@ -199,6 +237,7 @@ final class Stage {
           notifyAll();
           if (actor.crossing) {
             actor.crossing = false;
+            actor.collisionLock = lock;
             var you = partnerOf(actor);
             long deadline = System.nanoTime() + WAIT_LIMIT_NANOS;
             while (you.crossing && !aborted && System.nanoTime() - deadline < 0) {
@@ -246,12 +285,51 @@ final class Stage {
         });
   }
 
+  /**
+   * Before a thread lets go of the lock it got in a collision, it waits until the other thread has
+   * tried that lock too (or cannot any more): so after a collision both second attempts fail, as
+   * they would if the two threads ran exactly in step, instead of the slower one finding the lock
+   * just released.
+   */
+  void beforeRelease(Actor me, StagedLock lock) {
+    inHook(
+        me,
+        actor -> {
+          if (mode != Mode.COLLIDE || actor.collisionLock != lock) {
+            return;
+          }
+          var you = partnerOf(actor);
+          actor.releasing = true;
+          notifyAll();
+          long deadline = System.nanoTime() + WAIT_LIMIT_NANOS;
+          try {
+            while (!aborted
+                && !you.attemptedSinceCollision.contains(lock)
+                && !you.releasing
+                && !you.finished
+                && you.waitingFor == null
+                && !you.held.isEmpty()
+                && !you.atGate
+                && !pausedOutsideTheStage(actor, you)
+                && System.nanoTime() - deadline < 0) {
+              pauseQuietly();
+            }
+          } finally {
+            actor.releasing = false;
+            notifyAll();
+          }
+        });
+  }
+
   void released(Actor me, StagedLock lock, boolean stillHeld) {
     inHook(
         me,
         actor -> {
           if (!stillHeld) {
             actor.held.remove(lock);
+            if (lock == actor.collisionLock) {
+              actor.collisionLock = null;
+            }
             if (lock == actor.failHeld) {
               actor.failHeld = null;
               actor.failOn = null;

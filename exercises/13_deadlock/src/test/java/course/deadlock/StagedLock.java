@@ -63,7 +63,7 @@ final class StagedLock extends java.util.concurrent.locks.ReentrantLock {
     var actor = actor();
     if (actor == null) {
       super.lock();
-      acquirers.add(Thread.currentThread());
+      noteAcquirer();
       return;
     }
     actor.stage().beforeAttempt(actor, this);
@@ -86,7 +86,7 @@ final class StagedLock extends java.util.concurrent.locks.ReentrantLock {
     var actor = actor();
     if (actor == null) {
       super.lockInterruptibly();
-      acquirers.add(Thread.currentThread());
+      noteAcquirer();
       return;
     }
     actor.stage().beforeAttempt(actor, this);
@@ -110,7 +110,7 @@ final class StagedLock extends java.util.concurrent.locks.ReentrantLock {
     if (actor == null) {
       boolean got = super.tryLock();
       if (got) {
-        acquirers.add(Thread.currentThread());
+        noteAcquirer();
       }
       return got;
     }
@@ -129,7 +129,7 @@ final class StagedLock extends java.util.concurrent.locks.ReentrantLock {
     if (actor == null) {
       boolean got = super.tryLock(timeout, unit);
       if (got) {
-        acquirers.add(Thread.currentThread());
+        noteAcquirer();
       }
       return got;
     }
@@ -154,15 +154,26 @@ final class StagedLock extends java.util.concurrent.locks.ReentrantLock {
     return got;
   }
 
+  /** Without blocking once the thread is known: a blocked actor would mislead its partner. */
+  private void noteAcquirer() {
+    var thread = Thread.currentThread();
+    if (!acquirers.contains(thread)) {
+      acquirers.add(thread);
+    }
+  }
+
   private void acquired(Stage.Actor actor) {
-    acquirers.add(Thread.currentThread());
+    noteAcquirer();
     actor.stage().acquired(actor, this);
   }
 
   @Override
   public void unlock() {
-    super.unlock();
     var actor = actor();
+    if (actor != null && getHoldCount() == 1) {
+      actor.stage().beforeRelease(actor, this);
+    }
+    super.unlock();
     if (actor != null) {
       actor.stage().released(actor, this, super.isHeldByCurrentThread());
     }
