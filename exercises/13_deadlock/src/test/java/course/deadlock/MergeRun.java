@@ -43,8 +43,8 @@ final class MergeRun {
 
   /**
    * Takes two staged locks on two threads, once, in every way a merge can, so that the stage's own
-   * classes and call sites are loaded before the first real run: a thread loading a class stops
-   * for a moment, and its partner must not take that for a back-off.
+   * classes and call sites are loaded before the first real run: a thread loading a class stops for
+   * a moment, and its partner must not take that for a back-off.
    */
   private static void warmUpTheStage() throws InterruptedException {
     if (warm) {

@@ -32,7 +32,9 @@ final class Probe {
   static String describeThread(Stage.Actor actor) {
     var thread = actor.thread;
     var state = thread.getState();
-    var info = ManagementFactory.getThreadMXBean().getThreadInfo(new long[] {thread.threadId()}, true, true)[0];
+    var info =
+        ManagementFactory.getThreadMXBean()
+            .getThreadInfo(new long[] {thread.threadId()}, true, true)[0];
     var what =
         switch (state) {
           case BLOCKED ->

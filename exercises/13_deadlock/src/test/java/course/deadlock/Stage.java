@@ -6,19 +6,20 @@ import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
- * Steers two merge threads through {@link StagedLock}s and keeps the books on what each one
- * holds, waits for and failed to get.
+ * Steers two merge threads through {@link StagedLock}s and keeps the books on what each one holds,
+ * waits for and failed to get.
  *
  * <p>{@link Mode#COLLIDE}: whenever a thread that holds none of the stage's locks is about to try
  * one (its "first lock"), it waits at a gate until the other thread is at its own gate too, and
- * then both go at once, and each one that gets its first lock waits until the other has got its
- * own or failed to. So two threads that go for different first locks both get them, every time:
- * the interleaving that deadlocks the given code. Neither then lets go of that first lock before
- * the other has tried it, so their second attempts both fail, as if they ran exactly in step. A thread waits at the gate only while the other
- * one is running towards it: if the other one sleeps, waits or is blocked outside the stage's
- * locks (backing off, or stuck on a lock of the learner's own), or is already waiting for one of
- * the stage's locks, it goes on alone. So a back-off that pauses lets the first thread to wake up
- * through, while threads that retry at once collide again on every round.
+ * then both go at once, and each one that gets its first lock waits until the other has got its own
+ * or failed to. So two threads that go for different first locks both get them, every time: the
+ * interleaving that deadlocks the given code. Neither then lets go of that first lock before the
+ * other has tried it, so their second attempts both fail, as if they ran exactly in step. A thread
+ * waits at the gate only while the other one is running towards it: if the other one sleeps, waits
+ * or is blocked outside the stage's locks (backing off, or stuck on a lock of the learner's own),
+ * or is already waiting for one of the stage's locks, it goes on alone. So a back-off that pauses
+ * lets the first thread to wake up through, while threads that retry at once collide again on every
+ * round.
  *
  * <p>{@link Mode#TOGETHER}: each thread, the first time it touches the table it merges into while
  * holding that table's lock, waits until the other thread does the same: only merges that run at
@@ -202,9 +203,9 @@ final class Stage {
   private static final long QUIET_NANOS = 2_000_000;
 
   /**
-   * Whether {@code you} is paused in the learner's code: sleeping, waiting or blocked, outside
-   * the stage, and seen so twice, at least {@link #QUIET_NANOS} apart, with no stage call in
-   * between. Twice, because a thread also stops for a moment to load a class.
+   * Whether {@code you} is paused in the learner's code: sleeping, waiting or blocked, outside the
+   * stage, and seen so twice, at least {@link #QUIET_NANOS} apart, with no stage call in between.
+   * Twice, because a thread also stops for a moment to load a class.
    */
   private boolean pausedOutsideTheStage(Actor me, Actor you) {
     long hooks = you.hooks;

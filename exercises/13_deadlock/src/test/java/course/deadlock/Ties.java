@@ -5,8 +5,8 @@ import java.util.function.ToIntFunction;
 
 /**
  * Finds two tables whose identity hash codes are equal, as any program that makes enough tables
- * meets: identity hash codes have 31 bits, so among some 60,000 objects two are likely to share
- * one (the birthday paradox), and among 3,000,000 it is certain for all practical purposes.
+ * meets: identity hash codes have 31 bits, so among some 60,000 objects two are likely to share one
+ * (the birthday paradox), and among 3,000,000 it is certain for all practical purposes.
  */
 final class Ties {
 

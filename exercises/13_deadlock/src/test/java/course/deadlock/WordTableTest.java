@@ -1,7 +1,6 @@
 package course.deadlock;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import course.support.testing.Deadline;
@@ -128,8 +127,10 @@ class WordTableTest {
                 MergeRun.run(
                     Stage.Mode.COLLIDE,
                     List.of(
-                        new MergeRun.Merge("merge a into b", a.table(), a.lock(), b.table(), b.lock()),
-                        new MergeRun.Merge("merge b into a", b.table(), b.lock(), a.table(), a.lock()))),
+                        new MergeRun.Merge(
+                            "merge a into b", a.table(), a.lock(), b.table(), b.lock()),
+                        new MergeRun.Merge(
+                            "merge b into a", b.table(), b.lock(), a.table(), a.lock()))),
             "a.mergeInto(b) and b.mergeInto(a) at once",
             HANG_HINT);
     if (result.problem() != null) {
@@ -193,8 +194,10 @@ class WordTableTest {
                 MergeRun.run(
                     Stage.Mode.TOGETHER,
                     List.of(
-                        new MergeRun.Merge("merge a into b", a.table(), a.lock(), b.table(), b.lock()),
-                        new MergeRun.Merge("merge c into d", c.table(), c.lock(), d.table(), d.lock()))),
+                        new MergeRun.Merge(
+                            "merge a into b", a.table(), a.lock(), b.table(), b.lock()),
+                        new MergeRun.Merge(
+                            "merge c into d", c.table(), c.lock(), d.table(), d.lock()))),
             "a.mergeInto(b) and c.mergeInto(d) at once",
             HANG_HINT);
     if (result.problem() != null) {
@@ -210,9 +213,7 @@ class WordTableTest {
                   + "static lock, synchronized on the class) runs them one at a time. Guard each "
                   + "table with its own lock only.")
               .formatted(
-                  missed.name,
-                  Stage.TOGETHER_MILLIS / 1000,
-                  result.stage().partnerWhenMissed()));
+                  missed.name, Stage.TOGETHER_MILLIS / 1000, result.stage().partnerWhenMissed()));
     }
     assertEquals(
         Map.of("one", 1L, "two", 2L),
@@ -375,5 +376,4 @@ class WordTableTest {
   private static Map<String, Long> sorted(Map<String, Long> counts) {
     return new TreeMap<>(counts);
   }
-
 }

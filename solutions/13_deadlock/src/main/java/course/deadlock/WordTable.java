@@ -14,11 +14,11 @@ import java.util.concurrent.locks.ReentrantLock;
  * it and throws otherwise). The lock is made by the table, or handed to the constructor; the tests
  * hand tables locks of their own, which let them steer the threads and stop a stuck one. So take a
  * table's lock only through its {@code lock} field: {@code lock()}, {@code lockInterruptibly()} or
- * {@code tryLock(...)}, all fine. A thread stuck waiting for a monitor ({@code synchronized}) cannot
- * be stopped by anyone, so do not guard a table with {@code synchronized}.
+ * {@code tryLock(...)}, all fine. A thread stuck waiting for a monitor ({@code synchronized})
+ * cannot be stopped by anyone, so do not guard a table with {@code synchronized}.
  *
- * <p>Reference solution: tables are locked in the order of a unique id that each table gets when
- * it is made.
+ * <p>Reference solution: tables are locked in the order of a unique id that each table gets when it
+ * is made.
  */
 public final class WordTable {
 
@@ -94,9 +94,9 @@ public final class WordTable {
   }
 
   /**
-   * Adds every count of this table into {@code other}: afterwards {@code other.count(w)} has grown by
-   * this table's {@code count(w)} for every word {@code w}, and this table is unchanged. Merging a
-   * table into itself doubles each of its counts.
+   * Adds every count of this table into {@code other}: afterwards {@code other.count(w)} has grown
+   * by this table's {@code count(w)} for every word {@code w}, and this table is unchanged. Merging
+   * a table into itself doubles each of its counts.
    *
    * <p>The merge is atomic: it holds this table's lock and {@code other}'s lock at the same time
    * while it copies, so no other thread sees either table in the middle of it, and merges that run
