@@ -139,7 +139,7 @@ runner_selftests() {
   check $? "runner: a deleted exercise file is named, with the command that restores it"
   printf '%s\n' "$stub" | sed '0,/{$/s//{ int broken = ;/' >"$file"
   vrun "$copy"
-  [ "$RC" -eq 1 ] && has '03_threads does not compile' && printf '%s' "$OUT" | grep -qE 'WordCount\.java:[0-9]+: illegal start of expression'
+  [ "$RC" -eq 1 ] && has '03_threads does not compile' && printf '%s' "$OUT" | grep -qE 'WordCount\.java:[0-9]+: (error: )?illegal start of expression'
   check $? "runner: a module that does not compile shows the compiler's first error with file and line"
   printf '%s\n' "$stub" >"$file"
   vrun "$copy" # compiles the tests against the stub

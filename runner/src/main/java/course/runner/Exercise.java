@@ -23,8 +23,8 @@ public record Exercise(String name, Path dir, Path root) implements Comparable<E
   }
 
   /**
-   * The topic without its number, e.g. {@code threads}: the key of the learner's progress, so
-   * that a chapter the course renumbers keeps it.
+   * The topic without its number, e.g. {@code threads}: the key of the learner's progress, so that
+   * a chapter the course renumbers keeps it.
    */
   public String topic() {
     return topicOf(name);
