@@ -37,9 +37,38 @@ has() { printf '%s' "$OUT" | grep -qF -- "$1"; }
 no_warnings() { ! printf '%s' "$OUT" | grep -qiE 'warning|SLF4J|\[(INFO|ERROR)\]'; }
 no_colour() { ! printf '%s' "$OUT" | grep -q $'\e\['; }
 
+# The runner's JUnit tests (runner/src/test/java): hangs planted in scratch copies, watch driven
+# by a script, the printer and the compiler. One check line per test, from Surefire's reports.
+runner_junit_tests() {
+  local log=$SELFTEST_TMP/runner-junit.log report line
+  rm -rf runner/target/surefire-reports
+  ./mvnw -B -ntp -o -q -f runner/pom.xml test >"$log" 2>&1
+  local ran=0
+  for report in runner/target/surefire-reports/TEST-*.xml; do
+    [ -f "$report" ] || continue
+    # One <testcase .../> (passed) or <testcase ...>...<failure|error ...> (failed) per test.
+    while IFS=$'\t' read -r status line; do
+      ran=1
+      check "$status" "runner (JUnit): $line"
+    done < <(awk '
+      /<testcase / {
+        if (name != "") print (bad ? 1 : 0) "\t" class ": " name
+        match($0, /name="[^"]*"/); name = substr($0, RSTART + 6, RLENGTH - 7)
+        match($0, /classname="[^"]*"/); class = substr($0, RSTART + 11, RLENGTH - 12); sub(/.*\./, "", class)
+        bad = 0
+      }
+      /<(failure|error)[ >]/ { bad = 1 }
+      END { if (name != "") print (bad ? 1 : 0) "\t" class ": " name }' "$report")
+  done
+  [ "$ran" -eq 1 ]; check $? "runner (JUnit): the runner's tests ran (log: $log)"
+  [ -f runner/target/watch-latency.txt ] && say "    $(cat runner/target/watch-latency.txt)"
+}
+
 runner_selftests() {
   SELFTEST_TMP=$(mktemp -d)
   local copy file saved stub before after fake link f
+
+  runner_junit_tests
 
   # --- A learner's first run, on the stubs -----------------------------------------------
   copy=$(scratch)

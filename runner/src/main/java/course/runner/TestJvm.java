@@ -133,6 +133,13 @@ final class TestJvm {
     return ForkedTests.parse(answer.toString());
   }
 
+  /** The process id of the test JVM, or -1 when none is running (for the runner's tests). */
+  long pid() {
+    synchronized (lock) {
+      return child == null || !child.process().isAlive() ? -1 : child.process().pid();
+    }
+  }
+
   /** Stops the tests running now, if any (watch: the learner saved again): their JVM ends. */
   void abort() {
     var current = running;
@@ -143,6 +150,12 @@ final class TestJvm {
 
   private void replace(Child used, Path state) {
     used.destroy();
+    try {
+      // Its runaway threads must not compete with the next check for the CPU.
+      used.process().waitFor(5, java.util.concurrent.TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     synchronized (lock) {
       if (child == used) {
         child = keepWarm ? start(state) : null;

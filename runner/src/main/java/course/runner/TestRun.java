@@ -157,6 +157,17 @@ public final class TestRun {
     }
   }
 
+  /**
+   * A display name as a sentence: JUnit turns method names' underscores into spaces, but not those
+   * of ArchUnit's rule fields ({@code rectangle_is_final}); "1 chunks" reads "1 chunk".
+   */
+  static String readable(String name) {
+    if (name.matches("[a-z][a-zA-Z0-9]*(_[a-zA-Z0-9]+)+")) {
+      name = name.replace('_', ' ');
+    }
+    return SINGULAR.matcher(name).replaceAll("$1");
+  }
+
   private static List<ClassSelector> testClassSelectors(Path testClasses) {
     return Compilation.classFiles(testClasses).stream()
         .filter(
@@ -257,17 +268,6 @@ public final class TestRun {
       // A parameterized test's name ends with its parameter types, "(int)": its runs say more.
       var middle = String.join(" › ", parts).replaceAll(" ?\\([^()]*\\)$", "");
       return middle.isEmpty() ? head + ": " + tail : head + ": " + middle + " (" + tail + ")";
-    }
-
-    /**
-     * A display name as a sentence: JUnit turns method names' underscores into spaces, but not
-     * those of ArchUnit's rule fields ({@code rectangle_is_final}); "1 chunks" reads "1 chunk".
-     */
-    static String readable(String name) {
-      if (name.matches("[a-z][a-zA-Z0-9]*(_[a-zA-Z0-9]+)+")) {
-        name = name.replace('_', ' ');
-      }
-      return SINGULAR.matcher(name).replaceAll("$1");
     }
 
     Outcome outcome() {
