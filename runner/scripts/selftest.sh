@@ -134,6 +134,12 @@ runner_selftests() {
   has '✓ 02_processes' && has '→ 03_threads' && grep -q '^03_threads *current' "$copy/.course/progress.txt" \
     && grep -q '^00_welcome *done' "$copy/.course/progress.txt"
   check $? "runner: list and .course/progress.txt show done, current, not started"
+  file=$(ls "$copy"/exercises/00_*/src/main/java/course/*/Welcome.java)
+  printf '\n// a harmless comment\n' >>"$file"
+  vrun "$copy" list
+  has '→ 00_welcome' && has 'passed before; changed since'
+  check $? "runner: list says that a finished exercise changed since it passed"
+  vrun "$copy" >/dev/null # 00 passes again
 
   # --- Edited tests -----------------------------------------------------------------------
   file=$(ls "$copy"/exercises/01_*/src/test/java/course/*/WordCountTest.java)
@@ -159,8 +165,16 @@ runner_selftests() {
   [ "$RC" -eq 0 ] && (cd "$copy" && ./verify.sh manifest --check >/dev/null) \
     && [ "$(find "$copy/.course/saved" -name WordCount.java | wc -l)" -ge 3 ]
   check $? "runner: reset --all restores every exercise and saves the solved ones aside"
+  [ "$(printf '%s\n' "$OUT" | grep -c 'saved in')" -eq 1 ] && has 'To get them back: cp -r .course/saved/'
+  check $? "runner: reset --all says once where the files went, and how to get them back"
 
   # --- Broken exercises -------------------------------------------------------------------------
+  mv "$copy/exercises/16_outro" "$SELFTEST_TMP/16_outro.away"
+  vrun "$copy" list
+  [ "$RC" -eq 2 ] && has "An exercise's folder is missing: exercises/16_outro" \
+    && has 'git checkout HEAD -- exercises/16_outro' && ! has '[ERROR]'
+  check $? "runner: a deleted exercise folder is named, with the command that brings it back"
+  mv "$SELFTEST_TMP/16_outro.away" "$copy/exercises/16_outro"
   solve "$copy" 00 01 02
   rm "$file"
   vrun "$copy"
