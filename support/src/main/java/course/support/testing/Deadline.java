@@ -413,7 +413,7 @@ public final class Deadline {
       // The file's name alone: the thread's own line below gives the full path.
       return frame == null || !isLearners(frame)
           ? ""
-          : " (taken at " + frame.getFileName() + ":" + frame.getLineNumber() + ")";
+          : " (held at " + frame.getFileName() + ":" + frame.getLineNumber() + ")";
     }
 
     /** The thread a thread waits for in {@code Thread.join()}: it waits on that Thread object. */
