@@ -106,11 +106,31 @@ EOF
 
 MVN_FLAGS=(-B -ntp -Dstyle.color=never -Dorg.slf4j.simpleLogger.showDateTime=false)
 
-# Runs the wrapper with the course's flags; all output goes to the log file $1.
+# Runs the wrapper with the course's flags; all output goes to the log file $1. Ctrl-C (or a
+# kill) during it says that the build was stopped, not that Maven failed.
 mvn_logged() {
-  local log=$1
+  local log=$1 status
   shift
+  trap 'STOPPED=yes' INT TERM
   ./mvnw "${MVN_FLAGS[@]}" "$@" >"$log" 2>&1
+  status=$?
+  trap - INT TERM
+  if [ -n "${STOPPED:-}" ] || [ "$status" -eq 130 ] || [ "$status" -eq 143 ]; then
+    fail_setup "Stopped (Ctrl-C) while Maven was working: nothing is broken. Run ./verify.sh again to go on where it stopped."
+  fi
+  return "$status"
+}
+
+# Exercise folders that pom.xml lists but that are gone: says which, and how to get them back.
+check_modules() {
+  local module missing=''
+  for module in $(sed -n 's:.*<module>\(exercises/[0-9][0-9]_[^<]*\)</module>.*:\1:p' pom.xml | sort -u); do
+    [ -f "$module/pom.xml" ] || missing="$missing $module"
+  done
+  [ -z "$missing" ] && return 0
+  fail_setup "An exercise's folder is missing:$missing (deleted or moved?). Get it back as the course ships it with
+    git checkout HEAD --$missing
+  (or copy it back from a fresh download of the course). Your other exercises are untouched."
 }
 
 # Explains a Maven run that failed before any module was built (no network, say).
@@ -174,7 +194,7 @@ ensure_runner() {
   fi
   [ -f "$RUNNER/stamp" ] || say "${DIM}First run: building the course's runner (the first run downloads Maven and the libraries, so it needs network access; later runs work offline)…${OFF}"
   [ -f "$RUNNER/stamp" ] && say "${DIM}The runner changed: building it again…${OFF}"
-  if ! mvn_logged "$log" -f runner/pom.xml package dependency:build-classpath \
+  if ! mvn_logged "$log" -f runner/pom.xml package -DskipTests dependency:build-classpath \
     -Dmdep.outputFile=target/classpath.txt -Dmdep.includeScope=runtime; then
     explain_setup_failure "$log"
   fi
@@ -211,6 +231,7 @@ ensure_classpaths() {
 # Runs the runner with a command (check, watch, list, hint, reset, manifest, verdicts).
 run_runner() {
   find_jdk
+  check_modules
   ensure_runner
   ensure_classpaths
   local color=0 jit=()
@@ -467,6 +488,7 @@ ${BOLD}./verify.sh${OFF}: the course's runner.
   ./verify.sh bench          Run the benchmarks.
   ./verify.sh selfcheck      Test the course itself (what CI runs).
   ./verify.sh help CMD       More about a command (or: ./verify.sh CMD --help).
+  ./verify.sh --java-home    The JDK 21+ it uses (for Maven: JAVA_HOME=\$(./verify.sh --java-home) ./mvnw ...).
 
 Needs a JDK 21+ (found automatically) and, on the very first run, network access to Maven
 Central. Your progress is in .course/progress.txt; logs are kept in .course/.
@@ -494,6 +516,7 @@ done
 
 case "${1:-}" in
   "" | --recheck) run_runner check "$@" ;;
+  --java-home) find_jdk && printf '%s\n' "$JAVA_HOME" ;;
   check | watch | list | hint | reset | manifest | verdicts | book | leaks | corpus) run_runner "$@" ;;
   selfcheck) selfcheck ;;
   bench) shift; bench "$@" ;;

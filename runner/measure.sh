@@ -4,7 +4,7 @@
 #   one-shot: median of 3 warm runs of ./verify.sh after an edit of exercise 03 (so 03 is
 #             compiled and tested; 00-02 passed before and are not run again), the same with
 #             the tests in a child JVM (COURSE_FORK=1), and 3 runs with nothing changed;
-#   watch:    median of 3 saves of exercise 03's file, from the save to the verdict on screen.
+#   watch:    median of 10 saves of exercise 03's stub, from the save to the verdict on screen.
 #
 # It works in a scratch copy (runner/scripts/scratch-copy.sh) with the solutions of 00-02 copied
 # into the exercises: the course itself is not touched. Run it on a quiet machine.
@@ -23,7 +23,7 @@ done
 file=$(ls "$copy"/exercises/03_*/src/main/java/course/*/WordCount.java)
 now() { date +%s%N; }
 ms() { echo $(( ($2 - $1) / 1000000 )); }
-median() { printf '%s\n' "$@" | sort -n | sed -n 2p; }
+median() { printf '%s\n' "$@" | sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : int((v[NR / 2] + v[NR / 2 + 1]) / 2) }'; }
 edit() { printf '\n// edited %s\n' "$(now)" >>"$file"; }
 
 "$copy/verify.sh" >/dev/null || true # warm up: 00-02 pass and are remembered
@@ -54,7 +54,7 @@ wait_for_round() {
 }
 wait_for_round 1
 watch=()
-for i in 1 2 3; do
+for i in $(seq 1 10); do
   sleep 0.5
   before=$(rounds)
   start=$(now); edit; wait_for_round $((before + 1)); watch+=("$(ms "$start" "$(now)")")
@@ -65,7 +65,7 @@ wait "$watcher" || true
 watcher=''
 # The tests' own share of each round: COURSE_TIMING prints "compile" and "tests" laps, in ms
 # since the round's check of 03 began; the tests took the difference.
-tests=($(awk '/\[timing\] compile/ { c = $3 } /\[timing\] tests/ { print $3 - c }' "$work/watch.out" | tail -3))
+tests=($(awk '/\[timing\] compile/ { c = $3 } /\[timing\] tests/ { print $3 - c }' "$work/watch.out" | tail -10))
 
 printf 'one-shot, 03 edited:    median %s ms  (runs: %s)\n' "$(median "${edited[@]}")" "${edited[*]}"
 printf 'one-shot, 03 edited, tests in a child JVM (COURSE_FORK=1): median %s ms  (runs: %s)\n' "$(median "${forked[@]}")" "${forked[*]}"

@@ -37,9 +37,38 @@ has() { printf '%s' "$OUT" | grep -qF -- "$1"; }
 no_warnings() { ! printf '%s' "$OUT" | grep -qiE 'warning|SLF4J|\[(INFO|ERROR)\]'; }
 no_colour() { ! printf '%s' "$OUT" | grep -q $'\e\['; }
 
+# The runner's JUnit tests (runner/src/test/java): hangs planted in scratch copies, watch driven
+# by a script, the printer and the compiler. One check line per test, from Surefire's reports.
+runner_junit_tests() {
+  local log=$SELFTEST_TMP/runner-junit.log report line
+  rm -rf runner/target/surefire-reports
+  ./mvnw -B -ntp -o -q -f runner/pom.xml test >"$log" 2>&1
+  local ran=0
+  for report in runner/target/surefire-reports/TEST-*.xml; do
+    [ -f "$report" ] || continue
+    # One <testcase .../> (passed) or <testcase ...>...<failure|error ...> (failed) per test.
+    while IFS=$'\t' read -r status line; do
+      ran=1
+      check "$status" "runner (JUnit): $line"
+    done < <(awk '
+      /<testcase / {
+        if (name != "") print (bad ? 1 : 0) "\t" class ": " name
+        match($0, /name="[^"]*"/); name = substr($0, RSTART + 6, RLENGTH - 7)
+        match($0, /classname="[^"]*"/); class = substr($0, RSTART + 11, RLENGTH - 12); sub(/.*\./, "", class)
+        bad = 0
+      }
+      /<(failure|error)[ >]/ { bad = 1 }
+      END { if (name != "") print (bad ? 1 : 0) "\t" class ": " name }' "$report")
+  done
+  [ "$ran" -eq 1 ]; check $? "runner (JUnit): the runner's tests ran (log: $log)"
+  [ -f runner/target/watch-latency.txt ] && say "    $(cat runner/target/watch-latency.txt)"
+}
+
 runner_selftests() {
   SELFTEST_TMP=$(mktemp -d)
   local copy file saved stub before after fake link f
+
+  runner_junit_tests
 
   # --- A learner's first run, on the stubs -----------------------------------------------
   copy=$(scratch)
@@ -113,6 +142,12 @@ runner_selftests() {
   has '✓ 02_processes' && has '→ 03_threads' && grep -q '^03_threads *current' "$copy/.course/progress.txt" \
     && grep -q '^00_welcome *done' "$copy/.course/progress.txt"
   check $? "runner: list and .course/progress.txt show done, current, not started"
+  file=$(ls "$copy"/exercises/00_*/src/main/java/course/*/Welcome.java)
+  printf '\n// a harmless comment\n' >>"$file"
+  vrun "$copy" list
+  has '→ 00_welcome' && has 'passed before; changed since'
+  check $? "runner: list says that a finished exercise changed since it passed"
+  vrun "$copy" >/dev/null # 00 passes again
 
   # --- Edited tests -----------------------------------------------------------------------
   file=$(ls "$copy"/exercises/01_*/src/test/java/course/*/WordCountTest.java)
@@ -138,8 +173,16 @@ runner_selftests() {
   [ "$RC" -eq 0 ] && (cd "$copy" && ./verify.sh manifest --check >/dev/null) \
     && [ "$(find "$copy/.course/saved" -name WordCount.java | wc -l)" -ge 3 ]
   check $? "runner: reset --all restores every exercise and saves the solved ones aside"
+  [ "$(printf '%s\n' "$OUT" | grep -c 'saved in')" -eq 1 ] && has 'To get them back: cp -r .course/saved/'
+  check $? "runner: reset --all says once where the files went, and how to get them back"
 
   # --- Broken exercises -------------------------------------------------------------------------
+  mv "$copy/exercises/16_outro" "$SELFTEST_TMP/16_outro.away"
+  vrun "$copy" list
+  [ "$RC" -eq 2 ] && has "An exercise's folder is missing: exercises/16_outro" \
+    && has 'git checkout HEAD -- exercises/16_outro' && ! has '[ERROR]'
+  check $? "runner: a deleted exercise folder is named, with the command that brings it back"
+  mv "$SELFTEST_TMP/16_outro.away" "$copy/exercises/16_outro"
   solve "$copy" 00 01 02
   rm "$file"
   vrun "$copy"
@@ -147,7 +190,7 @@ runner_selftests() {
   check $? "runner: a deleted exercise file is named, with the command that restores it"
   printf '%s\n' "$stub" | sed '0,/{$/s//{ int broken = ;/' >"$file"
   vrun "$copy"
-  [ "$RC" -eq 1 ] && has '03_threads does not compile' && printf '%s' "$OUT" | grep -qE 'WordCount\.java:[0-9]+: illegal start of expression'
+  [ "$RC" -eq 1 ] && has '03_threads does not compile' && printf '%s' "$OUT" | grep -qE 'WordCount\.java:[0-9]+: (error: )?illegal start of expression'
   check $? "runner: a module that does not compile shows the compiler's first error with file and line"
   printf '%s\n' "$stub" >"$file"
   vrun "$copy" # compiles the tests against the stub

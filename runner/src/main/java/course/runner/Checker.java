@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Checks one exercise, the way Maven would test its module, only faster: the tests must be the
@@ -28,6 +27,7 @@ public final class Checker {
   private final Course course;
   private final Progress progress;
   private final boolean recheck;
+  private volatile java.util.function.Consumer<Exercise> onRun = exercise -> {};
 
   /**
    * @param recheck run every exercise's tests, even those that passed and have not changed
@@ -36,6 +36,11 @@ public final class Checker {
     this.course = course;
     this.progress = progress;
     this.recheck = recheck;
+  }
+
+  /** Calls {@code listener} each time an exercise is compiled and tested (not remembered). */
+  public void onRun(java.util.function.Consumer<Exercise> listener) {
+    this.onRun = listener;
   }
 
   /** Checks the learner's code of {@code exercise}. */
@@ -62,7 +67,9 @@ public final class Checker {
       if (!recheck && progress.passedWith(exercise, fingerprint)) {
         return new Verdict.Passed(exercise, null);
       }
+      onRun.accept(exercise);
       var verdict = compileAndTest(exercise, code);
+      // Marked with the fingerprint taken before the check: a save during it is checked again.
       if (verdict.done()) {
         progress.markPassed(exercise, fingerprint);
       }
@@ -120,28 +127,29 @@ public final class Checker {
             .resolve(exercise.name())
             .resolve("target");
     long t0 = System.nanoTime();
+    TestJvm.shared().prestart(course.state()); // it boots while the code compiles
     var libraries = Classpaths.libraries(course, exercise, supportClasses(exercise));
     Timing.lap("support", t0);
     var main = code == Code.EXERCISE ? exercise.mainSources() : exercise.solutionSources();
     var classes = build.resolve("classes");
     var compiled = Compilation.compile(main, main.resolveSibling("resources"), libraries, classes);
     if (compiled.error().isPresent()) {
-      return new Verdict.DoesNotCompile(exercise, compiled.error().get());
+      return compileErrors(new Verdict.DoesNotCompile(exercise, compiled.errors()));
     }
     // ArchUnit's ImportOption.DoNotIncludeTests knows test classes by ".../target/test-classes/".
     var testClasses = build.resolve("test-classes");
     var testClasspath = new ArrayList<Path>(List.of(testClasses, classes));
     testClasspath.addAll(libraries);
     var testsCompiled = compileTests(exercise, compiled.api(), testClasspath);
-    if (testsCompiled.isPresent()) {
-      return new Verdict.DoesNotCompile(exercise, testsCompiled.get());
+    if (!testsCompiled.isEmpty()) {
+      return compileErrors(new Verdict.DoesNotCompile(exercise, testsCompiled));
     }
     Timing.lap("compile", t0);
     var log = build.resolve("tests-output.txt");
     var outcome =
         ForkedTests.wanted(exercise, libraries)
             ? ForkedTests.run(testClasses, testClasspath, log)
-            : TestRun.run(testClasses, testClasspath, log);
+            : TestJvm.shared().run(course.state(), testClasses, testClasspath, log, main);
     Timing.lap("tests", t0);
     writeFailures(exercise, outcome);
     return outcome.passed()
@@ -153,9 +161,9 @@ public final class Checker {
    * Compiles the tests into {@code testClasspath}'s first folder, against the rest of it; again
    * only when the tests, the libraries or the API of the code they test changed.
    *
-   * @return the compiler's first error, if any
+   * @return the compiler's errors, if any
    */
-  private Optional<Compilation.Error> compileTests(
+  private List<Compilation.Error> compileTests(
       Exercise exercise, String api, List<Path> testClasspath) {
     var testClasses = testClasspath.getFirst();
     var stamp = testClasses.resolveSibling("test-classes.stamp");
@@ -166,7 +174,7 @@ public final class Checker {
             + " "
             + testClasspath.hashCode();
     if (fingerprint.equals(Files2.readOrEmpty(stamp)) && Files.isDirectory(testClasses)) {
-      return Optional.empty();
+      return List.of();
     }
     Files2.delete(stamp);
     var compiled =
@@ -178,7 +186,22 @@ public final class Checker {
     if (compiled.error().isEmpty()) {
       Files2.write(stamp, fingerprint);
     }
-    return compiled.error();
+    return compiled.errors();
+  }
+
+  /** Writes every compiler error, as javac prints them, to {@link Printer#FAILURES_FILE}. */
+  private Verdict compileErrors(Verdict.DoesNotCompile verdict) {
+    var text = new StringBuilder();
+    text.append("# ")
+        .append(verdict.exercise().name())
+        .append(" does not compile: ")
+        .append(Printer.plural(verdict.errors().size(), "error"))
+        .append(".\n");
+    for (var error : verdict.errors()) {
+      text.append('\n').append(Printer.javacStyle(error, verdict.exercise())).append('\n');
+    }
+    Files2.write(course.root().resolve(Printer.FAILURES_FILE), text.toString());
+    return verdict;
   }
 
   /** Writes every failure of the run, messages in full, to {@link Printer#FAILURES_FILE}. */
@@ -191,7 +214,7 @@ public final class Checker {
         .append(" of ")
         .append(outcome.tests())
         .append(" tests failed.\n");
-    for (var failure : outcome.failures()) {
+    for (var failure : outcome.ranked()) {
       text.append("\n✗ ")
           .append(failure.test())
           .append("\n  ")

@@ -92,7 +92,9 @@ public final class Commands {
           line.testsChanged()
               ? ansi.red(
                   "  (tests edited: ./verify.sh reset " + line.exercise().number() + " --tests)")
-              : "";
+              : line.changedSincePassed() && line.state() != Status.State.DONE
+                  ? ansi.dim("  (passed before; changed since, so ./verify.sh checks it again)")
+                  : "";
       switch (line.state()) {
         case DONE -> {
           done++;

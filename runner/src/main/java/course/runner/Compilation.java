@@ -23,14 +23,47 @@ import javax.tools.ToolProvider;
  */
 public final class Compilation {
 
-  /** The compiler's first error: where it is and what it says. */
-  public record Error(Path file, long line, String message, String sourceLine) {}
+  /**
+   * One error of the compiler, as javac prints it: where it is, what it says (every line: "cannot
+   * find symbol", then "symbol: ..." and "location: ..."), the source line and the column the caret
+   * points at (1-based; 0 when unknown).
+   */
+  public record Error(Path file, long line, String message, String sourceLine, long column) {
+    public Error(Path file, long line, String message, String sourceLine) {
+      this(file, line, message, sourceLine, 0);
+    }
+
+    /** The message's first line: "cannot find symbol". */
+    public String summary() {
+      return message.lines().findFirst().orElse("");
+    }
+
+    /** The source line without its indentation, and a caret line under the column, as javac. */
+    public List<String> sourceAndCaret() {
+      if (sourceLine.isEmpty()) {
+        return List.of();
+      }
+      var line = sourceLine.replace('\t', ' ');
+      int indent = line.length() - line.stripLeading().length();
+      var shown = line.strip();
+      if (column <= 0 || column - 1 < indent) {
+        return List.of(shown);
+      }
+      return List.of(shown, " ".repeat((int) column - 1 - indent) + "^");
+    }
+  }
 
   /**
-   * What a compilation gave: the first error, or (when it compiled) a fingerprint of the API of the
-   * compiled classes, which tells whether code compiled against them must be compiled again.
+   * What a compilation gave: its errors, in the compiler's order, or (when it compiled) a
+   * fingerprint of the API of the compiled classes, which tells whether code compiled against them
+   * must be compiled again.
    */
-  public record Result(Optional<Error> error, String api) {}
+  public record Result(List<Error> errors, String api) {
+    /** The first error, if any. */
+    public Optional<Error> error() {
+      return errors.isEmpty() ? Optional.empty() : Optional.of(errors.getFirst());
+    }
+  }
 
   private Compilation() {}
 
@@ -71,35 +104,43 @@ public final class Compilation {
             (JavacTask) compiler.getTask(null, fileManager, diagnostics, options, null, units);
         task.addTaskListener(api);
         if (!task.call()) {
-          return new Result(Optional.of(firstError(diagnostics.getDiagnostics())), "");
+          return new Result(errors(diagnostics.getDiagnostics()), "");
         }
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
     }
     copyResources(resources, output);
-    return new Result(Optional.empty(), api.digest());
+    return new Result(List.of(), api.digest());
   }
 
-  private static Error firstError(List<Diagnostic<? extends JavaFileObject>> diagnostics) {
-    var error =
-        diagnostics.stream()
-            .filter(d -> d.getKind() == Diagnostic.Kind.ERROR)
-            .findFirst()
-            .orElseThrow();
-    var source = error.getSource();
-    Path file = source == null ? null : Path.of(source.toUri());
-    var message = error.getMessage(Locale.ENGLISH).lines().findFirst().orElse("");
-    var sourceLine = "";
-    if (file != null && error.getLineNumber() > 0) {
-      try {
-        var lines = Files.readAllLines(file);
-        sourceLine = lines.get((int) error.getLineNumber() - 1).strip();
-      } catch (IOException | IndexOutOfBoundsException e) {
-        sourceLine = "";
+  private static List<Error> errors(List<Diagnostic<? extends JavaFileObject>> diagnostics) {
+    var errors = new ArrayList<Error>();
+    for (var error : diagnostics) {
+      if (error.getKind() != Diagnostic.Kind.ERROR) {
+        continue;
       }
+      var source = error.getSource();
+      Path file = source == null ? null : Path.of(source.toUri());
+      var message = error.getMessage(Locale.ENGLISH).stripTrailing();
+      var sourceLine = "";
+      if (file != null && error.getLineNumber() > 0) {
+        try {
+          var lines = Files.readAllLines(file);
+          sourceLine = lines.get((int) error.getLineNumber() - 1);
+        } catch (IOException | IndexOutOfBoundsException e) {
+          sourceLine = "";
+        }
+      }
+      errors.add(
+          new Error(
+              file,
+              error.getLineNumber(),
+              message,
+              sourceLine,
+              Math.max(0, error.getColumnNumber())));
     }
-    return new Error(file, error.getLineNumber(), message, sourceLine);
+    return List.copyOf(errors);
   }
 
   private static void copyResources(Path resources, Path output) {

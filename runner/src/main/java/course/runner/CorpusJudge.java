@@ -10,6 +10,9 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
 /**
@@ -24,7 +27,9 @@ import java.util.stream.Stream;
  * costs about a second per case.
  *
  * <p>One line per case: {@code ok|WRONG <NN_topic>/<case> <got> <first failure, shortened>}, then a
- * count. Exit status 0 when every case got its verdict, 1 otherwise.
+ * count. Cases are judged a few at a time ({@code -Dcourse.corpus.jobs=N}; the cores + 1 by
+ * default), their lines printed in order. Exit status 0 when every case got its verdict, 1
+ * otherwise.
  */
 public final class CorpusJudge {
 
@@ -61,34 +66,63 @@ public final class CorpusJudge {
       }
       exercises = List.of(exercise.get());
     }
+    var cases = exercises.stream().flatMap(exercise -> cases(exercise).stream()).toList();
+    // Most of a case's time is its tests waiting (a rendezvous that a wrong case never meets, a
+    // deadline): a few cases at once, each in its own JVM, keep both cores busy. The lines come
+    // out in the corpus's order all the same.
+    int jobs = Integer.getInteger("course.corpus.jobs", JOBS);
     int right = 0;
-    int all = 0;
     long t0 = System.nanoTime();
-    for (var exercise : exercises) {
-      for (var c : cases(exercise)) {
-        all++;
-        long started = System.nanoTime();
-        var judged = judge(c);
-        boolean ok = agrees(c, judged);
-        if (ok) {
+    try (var pool = Executors.newFixedThreadPool(Math.max(1, jobs))) {
+      var results = new ArrayList<Future<String>>();
+      for (var c : cases) {
+        results.add(pool.submit(() -> line(c)));
+      }
+      for (var result : results) {
+        var line = join(result);
+        if (line.startsWith("ok ")) {
           right++;
         }
-        out.println(
-            "%s %s %s %s%s"
-                    .formatted(
-                        ok ? "ok" : "WRONG",
-                        c.name(),
-                        judged.got(),
-                        shorten(judged.firstMessage()),
-                        ok ? "" : " (wanted " + wanted(c) + ")")
-                    .stripTrailing()
-                + " [%.1f s]".formatted((System.nanoTime() - started) / 1e9));
+        out.println(line);
       }
     }
     out.println(
-        "%d of %d corpus cases got their verdict (%.0f s)."
-            .formatted(right, all, (System.nanoTime() - t0) / 1e9));
-    return right == all ? 0 : 1;
+        "%d of %d corpus cases got their verdict (%.0f s, %d at a time)."
+            .formatted(right, cases.size(), (System.nanoTime() - t0) / 1e9, jobs));
+    return right == cases.size() ? 0 : 1;
+  }
+
+  /** How many cases are judged at once unless {@code -Dcourse.corpus.jobs} says otherwise. */
+  private static final int JOBS = Runtime.getRuntime().availableProcessors() + 1;
+
+  /** Judges one case; its line: {@code ok|WRONG <case> <got> <first failure> [seconds]}. */
+  private String line(Case c) {
+    long started = System.nanoTime();
+    var judged = judge(c);
+    boolean ok = agrees(c, judged);
+    return "%s %s %s %s%s"
+            .formatted(
+                ok ? "ok" : "WRONG",
+                c.name(),
+                judged.got(),
+                shorten(judged.firstMessage()),
+                ok ? "" : " (wanted " + wanted(c) + ")")
+            .stripTrailing()
+        + " [%.1f s]".formatted((System.nanoTime() - started) / 1e9);
+  }
+
+  private static String join(Future<String> result) {
+    try {
+      return result.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while judging the corpus", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      throw new IllegalStateException(e.getCause());
+    }
   }
 
   private static String wanted(Case c) {
@@ -198,7 +232,7 @@ public final class CorpusJudge {
    * The support module, compiled once for the corpus (its own folder: the learner's build of it is
    * left alone), again only when its sources or the poms change.
    */
-  private Path supportClasses(Exercise exercise) {
+  private synchronized Path supportClasses(Exercise exercise) {
     var classes = build.resolve("support/classes");
     var stamp = build.resolve("support/stamp");
     var fingerprint =

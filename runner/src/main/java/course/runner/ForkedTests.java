@@ -85,6 +85,13 @@ public final class ForkedTests {
             .map(Path::of)
             .toList();
     var outcome = TestRun.run(Path.of(args[0]), classpath, Path.of(args[1]));
+    System.out.print(format(outcome));
+    System.out.flush();
+    System.exit(0); // threads the tests left behind must not keep the child alive
+  }
+
+  /** An outcome as lines of text, one fact a line, for the parent to {@link #parse}. */
+  static String format(TestRun.Outcome outcome) {
     var out = new StringBuilder();
     out.append("tests\t").append(outcome.tests()).append('\n');
     out.append("skipped\t").append(outcome.skipped()).append('\n');
@@ -95,14 +102,14 @@ public final class ForkedTests {
           .append(escape(failure.type()))
           .append('\t')
           .append(escape(failure.message()))
+          .append('\t')
+          .append(failure.badInput())
           .append('\n');
     }
-    System.out.print(out);
-    System.out.flush();
-    System.exit(0); // threads the tests left behind must not keep the child alive
+    return out.toString();
   }
 
-  private static TestRun.Outcome parse(String output) {
+  static TestRun.Outcome parse(String output) {
     int tests = 0;
     int skipped = 0;
     var failures = new ArrayList<TestRun.Failure>();
@@ -113,7 +120,11 @@ public final class ForkedTests {
         case "skipped" -> skipped = Integer.parseInt(fields[1]);
         case "failure" ->
             failures.add(
-                new TestRun.Failure(unescape(fields[1]), unescape(fields[2]), unescape(fields[3])));
+                new TestRun.Failure(
+                    unescape(fields[1]),
+                    unescape(fields[2]),
+                    unescape(fields[3]),
+                    fields.length > 4 && fields[4].equals("true")));
         default -> {}
       }
     }

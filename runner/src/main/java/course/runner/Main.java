@@ -99,7 +99,7 @@ public final class Main {
               + (error.file() == null
                   ? ""
                   : course.root().relativize(error.file()) + ":" + error.line() + ": ")
-              + error.message());
+              + error.summary());
       out.println("  Did you edit support/? Restore it with: git checkout -- support");
       return 2;
     }

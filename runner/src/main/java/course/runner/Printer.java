@@ -38,11 +38,15 @@ public final class Printer {
 
   /** The lines for {@code verdict}, at most {@code max}: fewer failures shown if need be. */
   public List<String> lines(Verdict verdict, int max) {
+    // Compile errors may take a screenful: javac's errors are read together.
+    if (verdict instanceof Verdict.DoesNotCompile) {
+      max += COMPILE_ERROR_LINES - MAX_LINES;
+    }
     var lines =
         switch (verdict) {
           case Verdict.Passed passed -> passed(passed);
           case Verdict.Failed failed -> failed(failed, max);
-          case Verdict.DoesNotCompile broken -> doesNotCompile(broken);
+          case Verdict.DoesNotCompile broken -> doesNotCompile(broken, max);
           case Verdict.TestsChanged changed -> testsChanged(changed);
           case Verdict.FileMissing missing -> fileMissing(missing);
         };
@@ -76,7 +80,10 @@ public final class Printer {
                 + outcome.failures().size()
                 + " of "
                 + plural(outcome.tests(), "test")
-                + (outcome.failures().size() == 1 ? " fails." : " fail.");
+                + (outcome.failures().size() == 1 ? " fails" : " fail")
+                + (hung(outcome) && outcome.skipped() > 0
+                    ? " (" + outcome.skipped() + " more not run after the hang)."
+                    : ".");
     var footer = new ArrayList<String>();
     footer.add("");
     footer.addAll(whereToWork(verdict.exercise()));
@@ -87,11 +94,16 @@ public final class Printer {
     boolean cut = false;
     // Failures that say the same thing (every test of a stub: "not written yet") show once.
     var distinct = new LinkedHashMap<String, TestRun.Failure>();
-    outcome.failures().forEach(failure -> distinct.putIfAbsent(explain(failure), failure));
+    // The lesson first: a hang, then the chapter's own tests, then those of bad input.
+    outcome.ranked().forEach(failure -> distinct.putIfAbsent(explain(failure), failure));
     for (var failure : distinct.values().stream().limit(FAILURES_SHOWN).toList()) {
       var message = wrap(explain(failure));
-      // The first failure may say more: it is the one to fix first.
-      int lines = shown == 0 ? FIRST_MESSAGE_LINES : MESSAGE_LINES;
+      // The first failure may say more: it is the one to fix first. A hang's diagnosis (where
+      // each thread is stuck) gets every line there is room for.
+      int lines =
+          shown > 0
+              ? MESSAGE_LINES
+              : failure.hang() ? Math.max(FIRST_MESSAGE_LINES, room - 2) : FIRST_MESSAGE_LINES;
       var block = new ArrayList<String>();
       block.add("  " + ansi.red("✗ ") + clip(failure.test()));
       message.stream().limit(lines).forEach(line -> block.add("      " + line));
@@ -118,30 +130,67 @@ public final class Printer {
     return lines;
   }
 
-  private List<String> doesNotCompile(Verdict.DoesNotCompile verdict) {
-    var error = verdict.error();
+  private static boolean hung(TestRun.Outcome outcome) {
+    return outcome.failures().stream().anyMatch(TestRun.Failure::hang);
+  }
+
+  private List<String> doesNotCompile(Verdict.DoesNotCompile verdict, int max) {
     var exercise = verdict.exercise();
-    var lines = new ArrayList<String>();
-    var where =
-        error.file() == null ? "" : exercise.relative(error.file()) + ":" + error.line() + ": ";
+    var errors = verdict.errors();
+    var first = verdict.error();
     var inTests =
-        error.file() != null && error.file().startsWith(exercise.dir().resolve("src/test"));
+        first.file() != null && first.file().startsWith(exercise.dir().resolve("src/test"));
+    var footer = new ArrayList<String>();
+    if (inTests) {
+      footer.add("  Keep the class, method and parameter names of the stub: the tests call them.");
+    }
+    footer.add("");
+    footer.addAll(whereToWork(exercise));
+    var lines = new ArrayList<String>();
     lines.add(
         ansi.red("✗ ")
             + ansi.bold(exercise.name())
-            + (inTests
-                ? ": the tests do not compile against your code. The compiler's first error:"
-                : " does not compile. The compiler's first error:"));
-    lines.add("    " + clip(where + error.message()));
-    if (!error.sourceLine().isEmpty()) {
-      lines.add("        " + clip(error.sourceLine()));
+            + (inTests ? ": the tests do not compile against your code (" : " does not compile (")
+            + plural(errors.size(), "error")
+            + (errors.size() == 1 ? "):" : ", as javac gives them):"));
+    // Every error, as javac prints it, while they fit on a screen; the rest in the file.
+    int room = max - 1 - footer.size();
+    int shown = 0;
+    for (var error : errors) {
+      var block = javacStyle(error, exercise).lines().map(line -> "    " + clip(line)).toList();
+      if (shown > 0 && lines.size() - 1 + block.size() > room - 1) {
+        break;
+      }
+      lines.addAll(block.subList(0, Math.min(block.size(), room - 1)));
+      shown++;
     }
-    if (inTests) {
-      lines.add("  Keep the class, method and parameter names of the stub: the tests call them.");
+    if (shown < errors.size()) {
+      lines.add(
+          ansi.dim(
+              "  … and "
+                  + plural(errors.size() - shown, "more error")
+                  + ". Every one in full: "
+                  + FAILURES_FILE));
     }
-    lines.add("");
-    lines.addAll(whereToWork(exercise));
+    lines.addAll(footer);
     return lines;
+  }
+
+  /** The most lines a compile error verdict may take: a screenful. */
+  static final int COMPILE_ERROR_LINES = 24;
+
+  /**
+   * One error as javac prints it: "file:line: error: message", the source line, a caret under the
+   * column, then the message's other lines ("symbol: ...", "location: ...").
+   */
+  static String javacStyle(Compilation.Error error, Exercise exercise) {
+    var where =
+        error.file() == null ? "" : exercise.relative(error.file()) + ":" + error.line() + ": ";
+    var message = error.message().lines().toList();
+    var text = new StringBuilder(where).append("error: ").append(error.summary()).append('\n');
+    error.sourceAndCaret().forEach(line -> text.append("    ").append(line).append('\n'));
+    message.stream().skip(1).forEach(line -> text.append(line).append('\n'));
+    return text.toString().stripTrailing();
   }
 
   private List<String> testsChanged(Verdict.TestsChanged verdict) {
@@ -212,6 +261,10 @@ public final class Printer {
   static String explain(TestRun.Failure failure) {
     var message = failure.message().strip();
     var type = failure.type();
+    // A fork/join task rethrows a copy whose message starts with the original's type.
+    if (message.startsWith(type + ": ")) {
+      message = message.substring(type.length() + 2).strip();
+    }
     if (type.endsWith("UnsupportedOperationException") && message.startsWith("TODO")) {
       return "Not written yet: " + message;
     }
@@ -228,8 +281,10 @@ public final class Printer {
   static List<String> wrap(String message) {
     var lines = new ArrayList<String>();
     for (var paragraph : message.lines().toList()) {
-      if (paragraph.length() <= MESSAGE_WIDTH) {
-        lines.add(paragraph); // short lines (a table, say) keep their spaces
+      if (paragraph.length() <= MESSAGE_WIDTH || paragraph.startsWith("  ")) {
+        // Short lines (a table, say) keep their spaces; indented ones (a hang's threads, a
+        // file:line) keep their layout too, clipped rather than wrapped.
+        lines.add(clip(paragraph));
         continue;
       }
       var line = new StringBuilder();

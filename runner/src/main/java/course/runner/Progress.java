@@ -59,6 +59,11 @@ public final class Progress {
     return fingerprint.equals(passed.get(exercise.topic()));
   }
 
+  /** Whether {@code exercise} passed once, whatever its files were then. */
+  public boolean passedBefore(Exercise exercise) {
+    return passed.containsKey(exercise.topic());
+  }
+
   /** Remembers that {@code exercise} passed with {@code fingerprint}. */
   public void markPassed(Exercise exercise, String fingerprint) {
     passed.put(exercise.topic(), fingerprint);

@@ -55,6 +55,15 @@ public final class Reset {
     for (var exercise : exercises) {
       ok &= reset(exercise, testsOnly, originals);
     }
+    // Once, after every exercise: where the learner's files went, and how to get them back.
+    if (Files.exists(saved)) {
+      var where = course.root().relativize(saved).toString().replace('\\', '/');
+      out.println("  Your previous files are saved in " + where + "/");
+      out.println(
+          "  To get them back: cp -r "
+              + where
+              + "/exercises/. exercises/   (or copy single files from there)");
+    }
     return ok;
   }
 
@@ -106,9 +115,6 @@ public final class Reset {
             + "original ("
             + Printer.plural(changes.size(), "file")
             + ").");
-    if (Files.exists(saved)) {
-      out.println("  Your previous files are saved in " + course.root().relativize(saved) + "/");
-    }
     return ok;
   }
 

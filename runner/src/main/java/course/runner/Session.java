@@ -36,6 +36,11 @@ public final class Session {
     return progress;
   }
 
+  /** Calls {@code listener} when an exercise's tests are about to run (watch says so). */
+  public void onCheck(java.util.function.Consumer<Exercise> listener) {
+    checker.onRun(listener);
+  }
+
   /** Checks the exercises in order until one is not done. */
   public Pass pass() {
     var exercises = course.exercises();

@@ -27,8 +27,17 @@ public final class Status {
     }
   }
 
-  /** One exercise and its state; {@code testsChanged} when a test file was edited. */
-  public record Line(Exercise exercise, State state, boolean testsChanged) {}
+  /**
+   * One exercise and its state; {@code testsChanged} when a test file was edited; {@code
+   * changedSincePassed} when it passed once and its files (or the course's) changed since, so that
+   * it must be checked again.
+   */
+  public record Line(
+      Exercise exercise, State state, boolean testsChanged, boolean changedSincePassed) {
+    public Line(Exercise exercise, State state, boolean testsChanged) {
+      this(exercise, state, testsChanged, false);
+    }
+  }
 
   private Status() {}
 
@@ -55,7 +64,8 @@ public final class Status {
       } else {
         state = State.STARTED;
       }
-      lines.add(new Line(exercise, state, testsChanged));
+      lines.add(
+          new Line(exercise, state, testsChanged, !passed && progress.passedBefore(exercise)));
     }
     return lines;
   }

@@ -14,12 +14,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
+import org.junit.platform.engine.CancellationToken;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.discovery.ClassSelector;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.TestPlan;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherExecutionRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 
 /**
@@ -42,15 +44,50 @@ import org.junit.platform.launcher.core.LauncherFactory;
  */
 public final class TestRun {
 
-  /** One failing test: its readable name, the exception's type and its message. */
-  public record Failure(String test, String type, String message) {}
+  /**
+   * One failing test: its readable name, the exception's type and its message, and whether it is a
+   * test of bad input ({@code @BadInput}, the JUnit tag {@value #BAD_INPUT}), shown after the
+   * lesson's failures.
+   */
+  public record Failure(String test, String type, String message, boolean badInput) {
+    public Failure(String test, String type, String message) {
+      this(test, type, message, false);
+    }
+
+    /** Whether the test failed because the learner's code did not return (Deadline said so). */
+    public boolean hang() {
+      return message.contains(" did not return within ")
+          || message.contains(" is stuck in a deadlock");
+    }
+
+    /** The order to show failures in: hangs, then the lesson's, then bad input. */
+    int rank() {
+      return hang() ? 0 : badInput ? 2 : 1;
+    }
+  }
+
+  /** The JUnit tag of {@code course.support.testing.BadInput}. */
+  public static final String BAD_INPUT = "bad-input";
+
+  /** Where the learner's sources are, for the file names in a hang's diagnosis (Deadline). */
+  public static final String SOURCES_PROPERTY = "course.sources";
 
   /** What a run found: how many tests ran, and which failed. */
   public record Outcome(int tests, int skipped, List<Failure> failures) {
     public boolean passed() {
       return failures.isEmpty() && tests > 0;
     }
+
+    /** The failures in the order to read them: a hang first, bad input last. */
+    public List<Failure> ranked() {
+      return failures.stream().sorted(java.util.Comparator.comparingInt(Failure::rank)).toList();
+    }
   }
+
+  /** "1 chunks", "1 threads", "1 processes": parameterized names that count one thing. */
+  private static final Pattern SINGULAR =
+      Pattern.compile(
+          "(?<![\\d.,])(1 (?:chunk|thread|worker|word|task|source|page|process|number))(?:es|s)\\b");
 
   private static final Pattern SUREFIRE_INCLUDES =
       Pattern.compile("(Test[^$/]*|[^$/]*Test|[^$/]*Tests|[^$/]*TestCase)\\.class");
@@ -64,6 +101,14 @@ public final class TestRun {
    * loaded twice: the versions are the same, both pinned by the parent POM.
    */
   public static Outcome run(Path testClasses, List<Path> classpath, Path log) {
+    return run(testClasses, classpath, log, null);
+  }
+
+  /**
+   * Like {@link #run(Path, List, Path)}; {@code sources} (the learner's {@code src/main/java}, or
+   * null) lets a hang's diagnosis name the learner's files.
+   */
+  public static Outcome run(Path testClasses, List<Path> classpath, Path log, Path sources) {
     var selectors = testClassSelectors(testClasses);
     var urls =
         classpath.stream()
@@ -73,17 +118,29 @@ public final class TestRun {
     var thread = Thread.currentThread();
     var previousLoader = thread.getContextClassLoader();
     var previousClasspath = System.getProperty("java.class.path");
+    var previousSources = System.getProperty(SOURCES_PROPERTY);
     var previousOut = System.out;
     var previousErr = System.err;
     try (var loader = new URLClassLoader("exercise", urls, TestRun.class.getClassLoader());
         var output = new PrintStream(new FileOutputStream(log.toFile()), true)) {
       thread.setContextClassLoader(loader);
       System.setProperty("java.class.path", joined(classpath));
+      if (sources != null) {
+        System.setProperty(SOURCES_PROPERTY, sources.toString());
+      }
       System.setOut(output);
       System.setErr(output);
-      var listener = new Listener();
+      // After a hang, the learner's stuck threads are still there: the tests left would only
+      // be slower and say less, so the run stops (they count as skipped).
+      var cancel = CancellationToken.create();
+      var listener = new Listener(cancel);
       var request = LauncherDiscoveryRequestBuilder.request().selectors(selectors).build();
-      LauncherFactory.create().execute(request, listener);
+      LauncherFactory.create()
+          .execute(
+              LauncherExecutionRequestBuilder.request(request)
+                  .listeners(listener)
+                  .cancellationToken(cancel)
+                  .build());
       return listener.outcome();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -91,8 +148,24 @@ public final class TestRun {
       System.setOut(previousOut);
       System.setErr(previousErr);
       System.setProperty("java.class.path", previousClasspath);
+      if (previousSources == null) {
+        System.clearProperty(SOURCES_PROPERTY);
+      } else {
+        System.setProperty(SOURCES_PROPERTY, previousSources);
+      }
       thread.setContextClassLoader(previousLoader);
     }
+  }
+
+  /**
+   * A display name as a sentence: JUnit turns method names' underscores into spaces, but not those
+   * of ArchUnit's rule fields ({@code rectangle_is_final}); "1 chunks" reads "1 chunk".
+   */
+  static String readable(String name) {
+    if (name.matches("[a-z][a-zA-Z0-9]*(_[a-zA-Z0-9]+)+")) {
+      name = name.replace('_', ' ');
+    }
+    return SINGULAR.matcher(name).replaceAll("$1");
   }
 
   private static List<ClassSelector> testClassSelectors(Path testClasses) {
@@ -120,7 +193,12 @@ public final class TestRun {
     private final AtomicInteger tests = new AtomicInteger();
     private final AtomicInteger skipped = new AtomicInteger();
     private final List<Failure> failures = new ArrayList<>();
+    private final CancellationToken cancel;
     private TestPlan plan;
+
+    Listener(CancellationToken cancel) {
+      this.cancel = cancel;
+    }
 
     @Override
     public void testPlanExecutionStarted(TestPlan testPlan) {
@@ -144,6 +222,13 @@ public final class TestRun {
       if (id.isTest()) {
         tests.incrementAndGet();
       }
+      if (result.getStatus() == TestExecutionResult.Status.ABORTED) {
+        // An assumption that failed (Deadline after a hang): skipped, as Surefire counts it.
+        if (id.isTest()) {
+          skipped.incrementAndGet();
+        }
+        return;
+      }
       var throwable = result.getThrowable();
       if (result.getStatus() != TestExecutionResult.Status.SUCCESSFUL
           && throwable.isPresent()
@@ -153,11 +238,16 @@ public final class TestRun {
         }
         var error = throwable.get();
         synchronized (failures) {
-          failures.add(
+          var failure =
               new Failure(
                   name(id),
                   error.getClass().getName(),
-                  error.getMessage() == null ? "" : error.getMessage()));
+                  error.getMessage() == null ? "" : error.getMessage(),
+                  id.getTags().stream().anyMatch(tag -> tag.getName().equals(BAD_INPUT)));
+          failures.add(failure);
+          if (failure.hang()) {
+            cancel.cancel();
+          }
         }
       }
     }
@@ -167,7 +257,7 @@ public final class TestRun {
       var parts = new ArrayList<String>();
       for (var node = id; node != null; node = plan.getParent(node).orElse(null)) {
         if (node.getParentId().isPresent()) {
-          parts.addFirst(node.getDisplayName());
+          parts.addFirst(readable(node.getDisplayName()));
         }
       }
       if (parts.size() <= 1) {

@@ -31,8 +31,22 @@ public sealed interface Verdict {
   /** A file the exercise starts from is gone. */
   record FileMissing(Exercise exercise, List<String> paths) implements Verdict {}
 
-  /** The exercise (or the tests against it) does not compile. */
-  record DoesNotCompile(Exercise exercise, Compilation.Error error) implements Verdict {}
+  /**
+   * The exercise (or the tests against it) does not compile.
+   *
+   * @param error the compiler's first error
+   * @param errors every error, in the compiler's order
+   */
+  record DoesNotCompile(Exercise exercise, Compilation.Error error, List<Compilation.Error> errors)
+      implements Verdict {
+    public DoesNotCompile(Exercise exercise, Compilation.Error error) {
+      this(exercise, error, List.of(error));
+    }
+
+    public DoesNotCompile(Exercise exercise, List<Compilation.Error> errors) {
+      this(exercise, errors.getFirst(), List.copyOf(errors));
+    }
+  }
 
   /** Its tests ran, and some failed (or none ran). */
   record Failed(Exercise exercise, TestRun.Outcome outcome) implements Verdict {}

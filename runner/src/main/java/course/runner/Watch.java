@@ -25,6 +25,8 @@ public final class Watch {
     record Key(String text) implements Event {}
 
     record NoMoreInput() implements Event {}
+
+    record CheckDone() implements Event {}
   }
 
   /** Saves come in bursts (an editor may write a file twice): wait this long for the rest. */
@@ -48,17 +50,29 @@ public final class Watch {
 
   /** Runs until the learner types {@code q} (or presses Ctrl-C). */
   public int run(InputStream in) throws InterruptedException {
+    TestJvm.keepWarm(true); // a test JVM replaced after a hang is warm again for the next save
     readKeys(in);
     var watcher =
         new FileWatcher(
             List.of(course.root().resolve("exercises"), course.supportSources()),
             () -> events.add(new Event.FileChanged()));
     watcher.start();
+    session.onCheck(
+        exercise -> {
+          out.print(ansi.clearScreen());
+          out.println(ansi.dim("⟳ Checking " + exercise.name() + "…"));
+        });
     Exercise shown = null;
     while (true) {
       // Taken before the check: a save during the check or while its verdict prints counts.
       var before = watcher.snapshot();
-      var pass = session.pass();
+      var pass = checkWhileWatching(watcher, before);
+      if (pass == null) {
+        return 0; // q during the check
+      }
+      if (!watcher.snapshot().equals(before)) {
+        continue; // saved during the check: that verdict is about code no longer on disk
+      }
       out.print(ansi.clearScreen());
       var stopped = pass.finished() ? null : pass.stop().exercise();
       // The exercise on screen passes now (or passed before with this very code).
@@ -70,7 +84,7 @@ public final class Watch {
       }
       if (movedOn && stopped != null) {
         session.printPassedNow(pass, out);
-        if (!askToMoveOn(stopped)) {
+        if (!askToMoveOn(stopped, watcher)) {
           return 0;
         }
         continue; // check again: the learner may have saved while the question was open
@@ -87,12 +101,64 @@ public final class Watch {
     }
   }
 
+  /**
+   * One pass, on a thread of its own, while this one watches: a save during it stops the tests
+   * (their JVM ends) and starts the pass again on the new code. Null when the learner quits.
+   */
+  private Session.Pass checkWhileWatching(FileWatcher watcher, String before)
+      throws InterruptedException {
+    var result = new java.util.concurrent.CompletableFuture<Session.Pass>();
+    var check =
+        Thread.ofPlatform()
+            .name("course-check")
+            .daemon()
+            .start(
+                () -> {
+                  try {
+                    result.complete(session.pass());
+                  } catch (Throwable t) {
+                    result.completeExceptionally(t);
+                  }
+                });
+    result.whenComplete((pass, error) -> events.add(new Event.CheckDone()));
+    while (true) {
+      var event = events.take();
+      switch (event) {
+        case Event.CheckDone done -> {
+          if (result.isDone()) {
+            check.join();
+            try {
+              return result.join();
+            } catch (java.util.concurrent.CompletionException e) {
+              if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+              }
+              throw e;
+            }
+          }
+        }
+        case Event.FileChanged changed -> {
+          settle();
+          if (!watcher.snapshot().equals(before)) {
+            TestJvm.shared().abort(); // the tests in progress are about old code
+          }
+        }
+        case Event.Key key when key.text().equals("q") -> {
+          TestJvm.shared().abort();
+          return null;
+        }
+        case Event.NoMoreInput none -> keysWork = false;
+        case Event.Key key -> {} // keys wait for the verdict
+      }
+    }
+  }
+
   private static boolean passedNow(Session.Pass pass, Exercise exercise) {
     return pass.passedNow().stream().anyMatch(v -> v.exercise().equals(exercise));
   }
 
   /** Shows the next step and waits for Enter; false when the learner quits. */
-  private boolean askToMoveOn(Exercise next) throws InterruptedException {
+  private boolean askToMoveOn(Exercise next, FileWatcher watcher) throws InterruptedException {
     out.println();
     out.println(
         ansi.bold("Next: " + next.name())
@@ -105,6 +171,7 @@ public final class Watch {
       return true;
     }
     out.println(ansi.dim("Press Enter to move on to " + next.name() + " (q to quit)."));
+    var before = watcher.snapshot();
     while (true) {
       var event = events.take();
       if (event instanceof Event.Key key) {
@@ -112,6 +179,12 @@ public final class Watch {
       }
       if (event instanceof Event.NoMoreInput) {
         return true;
+      }
+      if (event instanceof Event.FileChanged) {
+        settle();
+        if (!watcher.snapshot().equals(before)) {
+          return true; // saved again (the stub back, say): check that code, do not move on
+        }
       }
     }
   }
@@ -134,6 +207,7 @@ public final class Watch {
           return true;
         }
         case Event.NoMoreInput none -> keysWork = false;
+        case Event.CheckDone done -> {}
         case Event.FileChanged changed -> {
           settle();
           if (!watcher.snapshot().equals(before)) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import course.support.testing.BadInput;
 import course.support.testing.Texts;
 import java.util.ArrayList;
 import java.util.List;
@@ -84,6 +85,7 @@ class SplitIntoChunksTest {
   }
 
   @Test
+  @BadInput
   void rejects_a_null_text() {
     assertThrows(
         NullPointerException.class,
@@ -92,6 +94,7 @@ class SplitIntoChunksTest {
   }
 
   @Test
+  @BadInput
   void rejects_zero_or_negative_chunk_counts() {
     for (int n : new int[] {0, -1, Integer.MIN_VALUE}) {
       assertThrows(

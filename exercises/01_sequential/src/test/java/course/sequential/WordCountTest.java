@@ -3,6 +3,7 @@ package course.sequential;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import course.support.testing.BadInput;
 import course.support.testing.Texts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -78,6 +79,7 @@ class WordCountTest {
   }
 
   @Test
+  @BadInput
   void rejects_null_with_a_null_pointer_exception() {
     assertThrows(
         NullPointerException.class,

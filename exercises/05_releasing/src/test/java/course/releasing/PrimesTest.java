@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import course.support.GlobalLock;
 import course.support.NumberTheory;
+import course.support.testing.BadInput;
 import course.support.testing.Deadline;
 import course.support.testing.LockWatch;
 import course.support.testing.NoLeftovers;
@@ -127,6 +128,7 @@ class PrimesTest {
   }
 
   @Test
+  @BadInput
   void rejects_n_below_one() {
     for (long n : new long[] {0, -7}) {
       assertThrows(

@@ -8,6 +8,7 @@ import course.support.GlobalLock;
 import course.support.GuardedList;
 import course.support.NumberTheory;
 import course.support.WorkProbe;
+import course.support.testing.BadInput;
 import course.support.testing.Deadline;
 import course.support.testing.LockWatch;
 import course.support.testing.NoLeftovers;
@@ -317,6 +318,7 @@ class FactorsTest {
   }
 
   @Test
+  @BadInput
   void rejects_null_and_numbers_below_one() {
     assertThrows(
         NullPointerException.class,

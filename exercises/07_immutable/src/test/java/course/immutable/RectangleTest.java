@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import course.support.Immutability;
+import course.support.testing.BadInput;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -94,6 +95,7 @@ class RectangleTest {
   }
 
   @Test
+  @BadInput
   void rejects_impossible_sizes() {
     for (double bad : new double[] {-1, Double.NaN, Double.POSITIVE_INFINITY}) {
       assertThrows(
@@ -112,6 +114,7 @@ class RectangleTest {
   }
 
   @Test
+  @BadInput
   void rejects_null_tags() {
     assertThrows(
         NullPointerException.class,

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import course.support.GlobalLock;
 import course.support.Guarded;
+import course.support.testing.BadInput;
 import course.support.testing.Deadline;
 import course.support.testing.NoLeftovers;
 import course.support.testing.SharedUpdates;
@@ -104,6 +105,7 @@ class ShapesTest {
   }
 
   @Test
+  @BadInput
   void rejects_a_null_rectangle() {
     assertThrows(
         NullPointerException.class,

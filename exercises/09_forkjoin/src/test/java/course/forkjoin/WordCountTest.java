@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import course.support.WorkProbe;
+import course.support.testing.BadInput;
 import course.support.testing.Deadline;
 import course.support.testing.NoLeftovers;
 import course.support.testing.Rendezvous;
@@ -125,6 +126,7 @@ class WordCountTest {
   }
 
   @Test
+  @BadInput
   void rejects_null() {
     assertThrows(
         NullPointerException.class,

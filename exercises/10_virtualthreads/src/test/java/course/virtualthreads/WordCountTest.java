@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import course.support.SlowSource;
 import course.support.WorkProbe;
+import course.support.testing.BadInput;
 import course.support.testing.Deadline;
 import course.support.testing.NoLeftovers;
 import course.support.testing.Rendezvous;
@@ -144,6 +145,7 @@ class WordCountTest {
   }
 
   @Test
+  @BadInput
   void rejects_null() {
     assertThrows(
         NullPointerException.class,
@@ -196,6 +198,7 @@ class WordCountTest {
   }
 
   @Test
+  @BadInput
   void the_platform_pool_rejects_fewer_than_one_thread() {
     assertThrows(
         IllegalArgumentException.class,

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import course.support.testing.BadInput;
 import course.support.testing.Deadline;
 import course.support.testing.NoLeftovers;
 import course.support.testing.SharedUpdates;
@@ -203,6 +204,7 @@ class CrawlerTest {
   }
 
   @Test
+  @BadInput
   void rejects_a_null_start() {
     assertThrows(
         NullPointerException.class,
@@ -219,6 +221,7 @@ class CrawlerTest {
         "mailto:a@b.org",
         "http:/no-host"
       })
+  @BadInput
   void rejects_a_start_that_is_not_an_absolute_web_address(String start) {
     assertThrows(
         IllegalArgumentException.class,
@@ -229,6 +232,7 @@ class CrawlerTest {
   }
 
   @Test
+  @BadInput
   void rejects_fewer_than_one_request_in_flight() {
     assertThrows(
         IllegalArgumentException.class,

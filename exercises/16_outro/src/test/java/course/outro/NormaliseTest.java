@@ -3,6 +3,7 @@ package course.outro;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import course.support.testing.BadInput;
 import java.net.URI;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -92,6 +93,7 @@ class NormaliseTest {
   }
 
   @Test
+  @BadInput
   void rejects_null() {
     assertThrows(
         NullPointerException.class,

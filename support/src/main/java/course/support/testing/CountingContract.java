@@ -8,7 +8,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The contract every parallel {@code WordCount.count(text, n)} of the course shares, whoever does
  * the counting (child processes, threads, a pool): the answer for empty and blank texts, more
- * workers than words, and bad arguments.
+ * workers than words, and bad arguments. They are all {@link BadInput}: the runner shows the
+ * chapter's own failures before these.
  *
  * <p>A chapter's test class implements this interface and inherits these tests, so the rules read
  * the same in every chapter:
@@ -50,12 +51,14 @@ public interface CountingContract {
   }
 
   @Test
+  @BadInput
   default void counts_zero_words_in_empty_and_blank_texts() {
     assertEquals(0, countWithDeadline("", 3), "count(\"\", 3) must be 0.");
     assertEquals(0, countWithDeadline(" \n\t\u2003 ", 3), "count(whitespace only, 3) must be 0.");
   }
 
   @Test
+  @BadInput
   default void copes_with_more_workers_than_words() {
     assertEquals(
         3,
@@ -65,6 +68,7 @@ public interface CountingContract {
   }
 
   @Test
+  @BadInput
   default void rejects_a_null_text() {
     assertThrows(
         NullPointerException.class,
@@ -73,6 +77,7 @@ public interface CountingContract {
   }
 
   @Test
+  @BadInput
   default void rejects_fewer_than_one_worker() {
     for (int workers : new int[] {0, -1}) {
       assertThrows(

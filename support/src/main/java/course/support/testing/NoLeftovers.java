@@ -51,7 +51,10 @@ public final class NoLeftovers implements BeforeEachCallback, AfterEachCallback 
     if (before == null) {
       return;
     }
-    long deadline = System.currentTimeMillis() + GRACE_MILLIS;
+    // After a hang (Deadline said where), the stuck threads will not end: no grace to wait out.
+    long grace =
+        context.getExecutionException().isPresent() && Deadline.hasHung() ? 0 : GRACE_MILLIS;
+    long deadline = System.currentTimeMillis() + grace;
     List<Thread> threads;
     List<ProcessHandle> processes;
     while (true) {
@@ -122,6 +125,7 @@ public final class NoLeftovers implements BeforeEachCallback, AfterEachCallback 
     return name.startsWith("ForkJoinPool.commonPool-")
         || name.startsWith("process reaper")
         || name.startsWith("junit-")
+        || Deadline.isCallerThread(thread)
         || name.startsWith("surefire-")
         || name.equals("Attach Listener")
         || name.equals("Common-Cleaner")
@@ -146,9 +150,19 @@ public final class NoLeftovers implements BeforeEachCallback, AfterEachCallback 
   private static String describeThreads(List<Thread> threads) {
     return threads.stream()
             .limit(5)
-            .map(thread -> "'" + thread.getName() + "' (" + thread.getState() + ")")
+            .map(thread -> "'" + thread.getName() + "' (" + thread.getState() + where(thread) + ")")
             .collect(Collectors.joining(", "))
         + (threads.size() > 5 ? " and " + (threads.size() - 5) + " more" : "");
+  }
+
+  /** " at WordCount.java:40": the thread's top frame in the learner's own files, if any. */
+  private static String where(Thread thread) {
+    for (var frame : thread.getStackTrace()) {
+      if (Deadline.Stuck.isLearners(frame)) {
+        return " at " + Deadline.Stuck.where(frame);
+      }
+    }
+    return "";
   }
 
   private static String describeProcesses(List<ProcessHandle> processes) {
