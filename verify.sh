@@ -194,7 +194,7 @@ ensure_runner() {
   fi
   [ -f "$RUNNER/stamp" ] || say "${DIM}First run: building the course's runner (the first run downloads Maven and the libraries, so it needs network access; later runs work offline)…${OFF}"
   [ -f "$RUNNER/stamp" ] && say "${DIM}The runner changed: building it again…${OFF}"
-  if ! mvn_logged "$log" -f runner/pom.xml package -DskipTests dependency:build-classpath \
+  if ! mvn_logged "$log" -f runner/pom.xml package -Dmaven.test.skip=true dependency:build-classpath \
     -Dmdep.outputFile=target/classpath.txt -Dmdep.includeScope=runtime; then
     explain_setup_failure "$log"
   fi
