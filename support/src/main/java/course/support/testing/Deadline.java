@@ -3,6 +3,7 @@ package course.support.testing;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.time.Duration;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.function.ThrowingSupplier;
 import org.opentest4j.AssertionFailedError;
@@ -50,6 +51,20 @@ public final class Deadline {
 
   /** Like {@link #call(ThrowingSupplier, String, String)} with a time limit of your choice. */
   public static <T> T call(Duration limit, ThrowingSupplier<T> code, String what, String hint) {
+    return call(limit, code, what, () -> hint);
+  }
+
+  /**
+   * Like {@link #call(ThrowingSupplier, String, String)}, with a hint made at the moment the time
+   * is up, while the learner's threads are still stuck: it can say where they are (their states and
+   * stack frames).
+   */
+  public static <T> T call(ThrowingSupplier<T> code, String what, Supplier<String> hint) {
+    return call(DEFAULT, code, what, hint);
+  }
+
+  private static <T> T call(
+      Duration limit, ThrowingSupplier<T> code, String what, Supplier<String> hint) {
     var effective = hung ? AFTER_A_HANG : limit;
     var note = hung ? " (an earlier call hung already, so this one got less time)" : "";
     try {
@@ -59,7 +74,7 @@ public final class Deadline {
             caller = Thread.currentThread();
             return code.get();
           },
-          () -> "%s %s %d s%s. %s".formatted(what, HUNG, effective.toSeconds(), note, hint));
+          () -> "%s %s %d s%s. %s".formatted(what, HUNG, effective.toSeconds(), note, hint.get()));
     } catch (AssertionFailedError failure) {
       if (failure.getMessage() != null && failure.getMessage().startsWith(what + " " + HUNG)) {
         hung = true;
