@@ -109,9 +109,11 @@ final class Actor<T> {
       return "is still running " + where();
     }
     var failure = failure();
-    return failure == null
-        ? "returned " + Show.value(outcome.getNow(null))
-        : "threw " + Show.failure(failure);
+    if (failure != null) {
+      return "threw " + Show.failure(failure);
+    }
+    var value = outcome.getNow(null);
+    return value == null && what.startsWith("put(") ? "returned" : "returned " + Show.value(value);
   }
 
   /** Waits until the call is parked in {@code Condition.await}; fails if it ends or never does. */
