@@ -356,7 +356,7 @@ class PipelineTest {
               caller.done()
                   || (gate.inside() == nWorkers
                       && readerWaitsInPut(reader)
-                      && Frames.isParked(caller.thread())),
+                      && waitsForOthers(caller.thread())),
           () ->
               "With both workers held, the reader should wait in BoundedBuffer.put(); after %d s %s."
                   .formatted(Waits.limit().toSeconds(), whereAll(reader, gate)));
