@@ -22,6 +22,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.function.ThrowingSupplier;
@@ -93,6 +94,20 @@ public final class Deadline {
 
   /** Like {@link #call(ThrowingSupplier, String, String)} with a time limit of your choice. */
   public static <T> T call(Duration limit, ThrowingSupplier<T> code, String what, String hint) {
+    return call(limit, code, what, () -> hint);
+  }
+
+  /**
+   * Like {@link #call(ThrowingSupplier, String, String)}, with a hint made at the moment the time
+   * is up, while the learner's threads are still stuck: it can say where they are (their states and
+   * stack frames).
+   */
+  public static <T> T call(ThrowingSupplier<T> code, String what, Supplier<String> hint) {
+    return call(DEFAULT, code, what, hint);
+  }
+
+  private static <T> T call(
+      Duration limit, ThrowingSupplier<T> code, String what, Supplier<String> hint) {
     var earlier = firstHang;
     Assumptions.assumeTrue(
         earlier == null,
@@ -132,7 +147,7 @@ public final class Deadline {
             deadlockSeen = cycle;
             deadlockSince = System.nanoTime();
           } else if (System.nanoTime() - deadlockSince >= DEADLOCK_CONFIRMED.toNanos()) {
-            throw hung(thread, what, Stuck.describe(thread, what, null, hint));
+            throw hung(thread, what, Stuck.describe(thread, what, null, hint.get()));
           }
         }
       }
@@ -143,7 +158,7 @@ public final class Deadline {
       throw Deadline.<RuntimeException>sneaky(e);
     }
     if (!result.isDone()) {
-      throw hung(thread, what, Stuck.describe(thread, what, limit, hint));
+      throw hung(thread, what, Stuck.describe(thread, what, limit, hint.get()));
     }
     try {
       return result.get();
