@@ -365,6 +365,7 @@ selfcheck() {
     case $line in
       "ok "*) check 0 "${line#ok }" ;;
       "WRONG "*) check 1 "${line#WRONG }" ;;
+      "gap "*) say "  ${YELLOW}!${OFF} known gap, not counted: ${line#gap }" ;;
     esac
   done <<<"$corpus"
   if printf '%s\n' "$corpus" | grep -q -E '^(ok|WRONG) '; then

@@ -26,6 +26,10 @@ import java.util.stream.Stream;
  * thread of one case counted by the next case's probes, or eating a core of a 2-core machine). It
  * costs about a second per case.
  *
+ * <p>A wrong case may carry {@code gap=}: why the tests do not catch it yet. It is judged like any
+ * other and shown as {@code gap} while it passes, without failing the run: a known hole in the
+ * tests, on display at every self-check until a test closes it.
+ *
  * <p>One line per case: {@code ok|WRONG <NN_topic>/<case> <got> <first failure, shortened>}, then a
  * count. Cases are judged a few at a time ({@code -Dcourse.corpus.jobs=N}; the cores + 1 by
  * default), their lines printed in order. Exit status 0 when every case got its verdict, 1
@@ -34,7 +38,7 @@ import java.util.stream.Stream;
 public final class CorpusJudge {
 
   /** What a case must get: {@code pass} or {@code fail}, and for a fail a message fragment. */
-  record Case(Exercise exercise, Path dir, String verdict, String expect) {
+  record Case(Exercise exercise, Path dir, String verdict, String expect, String gap) {
     String name() {
       return exercise.name() + "/" + dir.getFileName();
     }
@@ -72,6 +76,7 @@ public final class CorpusJudge {
     // out in the corpus's order all the same.
     int jobs = Integer.getInteger("course.corpus.jobs", JOBS);
     int right = 0;
+    int gaps = 0;
     long t0 = System.nanoTime();
     try (var pool = Executors.newFixedThreadPool(Math.max(1, jobs))) {
       var results = new ArrayList<Future<String>>();
@@ -82,14 +87,16 @@ public final class CorpusJudge {
         var line = join(result);
         if (line.startsWith("ok ")) {
           right++;
+        } else if (line.startsWith("gap ")) {
+          gaps++;
         }
         out.println(line);
       }
     }
     out.println(
-        "%d of %d corpus cases got their verdict (%.0f s, %d at a time)."
-            .formatted(right, cases.size(), (System.nanoTime() - t0) / 1e9, jobs));
-    return right == cases.size() ? 0 : 1;
+        "%d of %d corpus cases got their verdict, %d known gaps (%.0f s, %d at a time)."
+            .formatted(right, cases.size() - gaps, gaps, (System.nanoTime() - t0) / 1e9, jobs));
+    return right == cases.size() - gaps ? 0 : 1;
   }
 
   /** How many cases are judged at once unless {@code -Dcourse.corpus.jobs} says otherwise. */
@@ -100,6 +107,13 @@ public final class CorpusJudge {
     long started = System.nanoTime();
     var judged = judge(c);
     boolean ok = agrees(c, judged);
+    if (!c.gap().isEmpty()) {
+      // A wrong case the tests are known not to catch yet: shown on every run, never hidden.
+      return ok
+          ? "ok %s %s %s (the gap is closed: remove gap= from its case.properties)"
+              .formatted(c.name(), judged.got(), shorten(judged.firstMessage()))
+          : "gap %s %s: %s".formatted(c.name(), judged.got(), c.gap());
+    }
     return "%s %s %s %s%s"
             .formatted(
                 ok ? "ok" : "WRONG",
@@ -169,7 +183,8 @@ public final class CorpusJudge {
         exercise,
         dir,
         properties.getProperty("verdict", "?").strip(),
-        properties.getProperty("expect", "").strip());
+        properties.getProperty("expect", "").strip(),
+        properties.getProperty("gap", "").strip());
   }
 
   /** Compiles the case over the stub, runs the exercise's tests in a JVM of their own. */
