@@ -1,0 +1,25 @@
+package course.threads;
+
+import course.support.Chunks;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+
+public final class WordCount {
+  private WordCount() {}
+
+  public static long count(String text, int nThreads) throws InterruptedException {
+    Objects.requireNonNull(text, "text");
+    if (nThreads < 1) throw new IllegalArgumentException("nThreads must be at least 1");
+    var chunks = Chunks.split(text, nThreads);
+    BlockingQueue<Long> results = new LinkedBlockingQueue<>();
+    for (var chunk : chunks) {
+      Thread.ofPlatform().start(() -> results.add(Chunks.countWords(chunk)));
+    }
+    long sum = 0;
+    for (int i = 0; i < chunks.size(); i++) sum += results.take(); // take() waits, so no join
+    return sum;
+  }
+}

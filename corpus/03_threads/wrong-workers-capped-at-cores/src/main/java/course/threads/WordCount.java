@@ -1,0 +1,38 @@
+package course.threads;
+
+import course.support.Chunks;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+
+public final class WordCount {
+  private WordCount() {}
+
+  public static long count(String text, int nThreads) throws InterruptedException {
+    Objects.requireNonNull(text, "text");
+    if (nThreads < 1) throw new IllegalArgumentException("nThreads must be at least 1");
+    var chunks = Chunks.split(text, nThreads);
+    // more threads than cores only adds switching: cap the workers at the core count
+    int workers = Math.min(chunks.size(), Runtime.getRuntime().availableProcessors());
+    BlockingQueue<String> todo = new LinkedBlockingQueue<>(chunks);
+    BlockingQueue<Long> results = new LinkedBlockingQueue<>();
+    var threads = new ArrayList<Thread>();
+    for (int i = 0; i < workers; i++) {
+      threads.add(
+          Thread.ofPlatform()
+              .start(
+                  () -> {
+                    String chunk;
+                    while ((chunk = todo.poll()) != null) {
+                      results.add(Chunks.countWords(chunk));
+                    }
+                  }));
+    }
+    for (var t : threads) t.join();
+    long sum = 0;
+    for (int i = 0; i < chunks.size(); i++) sum += results.take();
+    return sum;
+  }
+}

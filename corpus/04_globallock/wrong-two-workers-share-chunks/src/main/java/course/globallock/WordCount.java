@@ -1,0 +1,41 @@
+package course.globallock;
+
+import course.support.Chunks;
+import course.support.GlobalLock;
+import course.support.GuardedList;
+import java.util.ArrayList;
+import java.util.Objects;
+
+public final class WordCount {
+
+  private WordCount() {}
+
+  public static long count(String text, int nThreads) throws InterruptedException {
+    Objects.requireNonNull(text, "text must not be null");
+    if (nThreads < 1) {
+      throw new IllegalArgumentException("nThreads must be at least 1, got " + nThreads);
+    }
+    var chunks = Chunks.split(text, nThreads);
+    var results = new GuardedList<Long>(); // shared by every thread: touch it only with the lock
+    var threads = new ArrayList<Thread>(chunks.size());
+    var todo = new java.util.concurrent.ConcurrentLinkedQueue<>(chunks);
+    int workers = Math.min(chunks.size(), Runtime.getRuntime().availableProcessors());
+    for (int w = 0; w < workers; w++) {
+      threads.add(
+          Thread.ofPlatform()
+              .name("word-counter-", threads.size())
+              .start(
+                  () -> {
+                    String chunk;
+                    while ((chunk = todo.poll()) != null) {
+                      long words = Chunks.countWords(chunk);
+                      GlobalLock.attach(() -> results.add(words));
+                    }
+                  }));
+    }
+    for (var thread : threads) {
+      thread.join();
+    }
+    return GlobalLock.attach(() -> results.stream().mapToLong(Long::longValue).sum());
+  }
+}

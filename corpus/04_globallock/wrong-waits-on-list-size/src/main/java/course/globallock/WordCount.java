@@ -1,0 +1,36 @@
+package course.globallock;
+
+import course.support.Chunks;
+import course.support.GlobalLock;
+import course.support.GuardedList;
+import java.util.ArrayList;
+import java.util.Objects;
+
+public final class WordCount {
+
+  private WordCount() {}
+
+  public static long count(String text, int nThreads) throws InterruptedException {
+    Objects.requireNonNull(text, "text must not be null");
+    if (nThreads < 1) {
+      throw new IllegalArgumentException("nThreads must be at least 1, got " + nThreads);
+    }
+    var chunks = Chunks.split(text, nThreads);
+    var results = new GuardedList<Long>(); // shared by every thread: touch it only with the lock
+    var threads = new ArrayList<Thread>(chunks.size());
+    for (var chunk : chunks) {
+      threads.add(
+          Thread.ofPlatform()
+              .name("word-counter-", threads.size())
+              .start(
+                  () -> {
+                    long words = Chunks.countWords(chunk); // no lock: touches nothing shared
+                    GlobalLock.attach(() -> results.add(words));
+                  }));
+    }
+    while (GlobalLock.attach(() -> results.size()) < chunks.size()) {
+      Thread.sleep(1); // wait until every thread has reported
+    }
+    return GlobalLock.attach(() -> results.stream().mapToLong(Long::longValue).sum());
+  }
+}

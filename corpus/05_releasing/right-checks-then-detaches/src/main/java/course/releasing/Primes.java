@@ -1,0 +1,18 @@
+package course.releasing;
+
+import course.support.GlobalLock;
+import course.support.NumberTheory;
+import java.util.HashMap;
+import java.util.Map;
+
+public final class Primes {
+  private Primes() {}
+
+  public static long nthPrime(long n) {
+    if (!GlobalLock.isHeldByCurrentThread()) {
+      throw new IllegalStateException("Primes.nthPrime must be called holding the global lock");
+    }
+    if (n < 1) throw new IllegalArgumentException("n must be at least 1, got " + n);
+    return GlobalLock.detach(() -> NumberTheory.nthPrime(n));
+  }
+}

@@ -1,0 +1,23 @@
+package course.minimizing;
+
+import course.support.GlobalLock;
+import course.support.GuardedList;
+import course.support.NumberTheory;
+import java.util.ArrayList;
+import java.util.ConcurrentModificationException;
+import java.util.List;
+import java.util.Objects;
+
+public final class Factors {
+  private Factors() {}
+
+  public static GuardedList<Factorization> primeFactors(GuardedList<Long> numbers) {
+    if (!GlobalLock.isHeldByCurrentThread()) {
+      return GlobalLock.attach(() -> primeFactors(numbers));
+    }
+    var snapshot = List.copyOf(numbers);
+    List<Factorization> done = GlobalLock.detach(() ->
+        snapshot.stream().map(n -> new Factorization(n, NumberTheory.uniquePrimeFactors(n))).toList());
+    return new GuardedList<>(done);
+  }
+}

@@ -1,0 +1,25 @@
+package course.minimizing;
+
+import course.support.GlobalLock;
+import course.support.GuardedList;
+import course.support.NumberTheory;
+import java.util.ArrayList;
+import java.util.ConcurrentModificationException;
+import java.util.List;
+import java.util.Objects;
+
+public final class Factors {
+  private Factors() {}
+
+  public static GuardedList<Factorization> primeFactors(GuardedList<Long> numbers) {
+    var snapshot = List.copyOf(numbers);
+    var result = new GuardedList<Factorization>();
+    for (long n : snapshot) {
+      var factors = n < 1000
+          ? NumberTheory.uniquePrimeFactors(n)
+          : GlobalLock.detach(() -> NumberTheory.uniquePrimeFactors(n));
+      result.add(new Factorization(n, factors));
+    }
+    return result;
+  }
+}

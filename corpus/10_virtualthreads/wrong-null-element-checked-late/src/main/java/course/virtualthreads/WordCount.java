@@ -1,0 +1,54 @@
+package course.virtualthreads;
+
+import course.support.Chunks;
+import course.support.SlowSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+public final class WordCount {
+
+  private WordCount() {}
+
+  public static long countAll(List<SlowSource> sources)
+      throws InterruptedException, ExecutionException {
+    var tasks = tasksFor(sources);
+    try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
+      return sum(executor.invokeAll(tasks));
+    }
+  }
+
+  public static long countAllOnPlatformThreads(List<SlowSource> sources, int nThreads)
+      throws InterruptedException, ExecutionException {
+    var tasks = tasksFor(sources);
+    if (nThreads < 1) {
+      throw new IllegalArgumentException("nThreads must be at least 1, got " + nThreads);
+    }
+    try (var pool = Executors.newFixedThreadPool(nThreads)) {
+      return sum(pool.invokeAll(tasks));
+    }
+  }
+
+  private static List<Callable<Long>> tasksFor(List<SlowSource> sources) {
+    Objects.requireNonNull(sources, "sources must not be null");
+    var tasks = new ArrayList<Callable<Long>>(sources.size());
+    for (var source : sources) {
+      tasks.add(() -> Chunks.countWords(source.read()));
+    }
+    return tasks;
+  }
+
+  private static long sum(List<Future<Long>> futures)
+      throws InterruptedException, ExecutionException {
+    long total = 0;
+    for (var future : futures) {
+      total += future.get();
+    }
+    return total;
+  }
+}
