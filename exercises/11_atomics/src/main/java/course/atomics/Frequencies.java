@@ -50,6 +50,7 @@ public final class Frequencies {
     //       book/11_atomics.md, "A lost update" and "Updating a shared map in one step".
     // TODO: wait for every worker, then return the counts as a map that cannot be changed
     //       (book/11_atomics.md, "Handing the map back").
-    throw new UnsupportedOperationException("TODO: count each word's occurrences in one shared map");
+    throw new UnsupportedOperationException(
+        "TODO: count each word's occurrences in one shared map");
   }
 }

@@ -1,13 +1,12 @@
 package course.atomics;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import course.support.Chunks;
-import course.support.WorkProbe;
 import course.support.Words;
+import course.support.WorkProbe;
 import course.support.testing.Deadline;
 import course.support.testing.NoLeftovers;
 import course.support.testing.Rendezvous;
@@ -86,7 +85,10 @@ class FrequenciesTest {
         "%s returned words that are not in the text: %s. A word is a maximal run of characters that are not whitespace by Character.isWhitespace(int): walk the chunks with Words.forEach."
             .formatted(
                 call,
-                extra.keySet().stream().limit(5).map(Texts::show).collect(Collectors.joining(", "))));
+                extra.keySet().stream()
+                    .limit(5)
+                    .map(Texts::show)
+                    .collect(Collectors.joining(", "))));
   }
 
   // ---- the lesson's own contract: workers, one shared map, all at once ------------------------
@@ -133,8 +135,7 @@ class FrequenciesTest {
   void walks_the_chunks_at_the_same_time(int nThreads) {
     var text = Texts.generate(130 + nThreads, 2_000);
     try (var handouts = Handouts.watch();
-        var rendezvous =
-            Rendezvous.open(nThreads, Words.FOR_EACH, Rendezvous.DEFAULT_TIMEOUT)) {
+        var rendezvous = Rendezvous.open(nThreads, Words.FOR_EACH, Rendezvous.DEFAULT_TIMEOUT)) {
       var counts = of(text, nThreads);
       rendezvous.assertMet(
           ("of(text, %d) must walk %d chunks at once, each on a worker of its own: start every "
@@ -198,7 +199,9 @@ class FrequenciesTest {
     try (var rendezvous = Rendezvous.open(4, Words.FOR_EACH, Rendezvous.DEFAULT_TIMEOUT)) {
       var callers =
           List.of(
-              Thread.ofPlatform().name("test-caller-alpha").start(() -> results.run("alpha", alpha)),
+              Thread.ofPlatform()
+                  .name("test-caller-alpha")
+                  .start(() -> results.run("alpha", alpha)),
               Thread.ofPlatform().name("test-caller-beta").start(() -> results.run("beta", beta)));
       for (var thread : callers) {
         thread.join();
@@ -218,7 +221,8 @@ class FrequenciesTest {
 
   /** The results of calls made on threads of the test's own. */
   private static final class ConcurrentResults {
-    private final Map<String, Map<String, Long>> results = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Map<String, Long>> results =
+        new java.util.concurrent.ConcurrentHashMap<>();
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
 
     void run(String name, String text) {
@@ -355,7 +359,9 @@ class FrequenciesTest {
     for (int nThreads : new int[] {1, 3}) {
       var call = "of(%s, %d)".formatted(Texts.show(text), nThreads);
       var counts = of(text, nThreads);
-      if (counts != null && counts.keySet().stream().anyMatch(w -> w.codePoints().anyMatch(Character::isWhitespace))) {
+      if (counts != null
+          && counts.keySet().stream()
+              .anyMatch(w -> w.codePoints().anyMatch(Character::isWhitespace))) {
         fail(
             ("%s returned a word with whitespace inside it: %s. Java's regex \\s and String.trim "
                     + "know only ASCII whitespace; a word ends at any code point for which "
@@ -387,7 +393,8 @@ class FrequenciesTest {
   @Test
   @Order(11)
   void rejects_a_null_text() {
-    var thrown = Deadline.call(() -> catchFrom(() -> Frequencies.of(null, 2)), "of(null, 2)", HANG_HINT);
+    var thrown =
+        Deadline.call(() -> catchFrom(() -> Frequencies.of(null, 2)), "of(null, 2)", HANG_HINT);
     assertTrue(
         thrown instanceof NullPointerException,
         "of(null, 2) must throw NullPointerException (Objects.requireNonNull), but %s."

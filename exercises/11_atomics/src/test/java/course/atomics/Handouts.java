@@ -1,7 +1,7 @@
 package course.atomics;
 
-import course.support.WorkProbe;
 import course.support.Words;
+import course.support.WorkProbe;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
@@ -101,7 +101,9 @@ final class Handouts implements AutoCloseable {
     if (!isLearners(object.getClass())) {
       return;
     }
-    for (var type = object.getClass(); type != null && isLearners(type); type = type.getSuperclass()) {
+    for (var type = object.getClass();
+        type != null && isLearners(type);
+        type = type.getSuperclass()) {
       for (Field field : type.getDeclaredFields()) {
         if (Modifier.isStatic(field.getModifiers()) || field.getType().isPrimitive()) {
           continue;

@@ -2,7 +2,9 @@ package course.atomics;
 
 import course.support.testing.Deadline;
 import java.util.Map;
+import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.jetbrains.lincheck.Lincheck;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -14,8 +16,8 @@ import org.junit.jupiter.api.Timeout;
  * window of a few nanoseconds that a normal run almost never hits. Lincheck's model checker runs
  * {@code of("a b a b", 2)} many times and takes control of the two threads it starts, switching
  * between them at reads and writes of shared memory, so it walks into that window on purpose and
- * prints the interleaving that lost the update. Both workers meet both words, so a count lost on
- * an existing word and an entry lost while two workers insert new words are both in reach.
+ * prints the interleaving that lost the update. Both workers meet both words, so a count lost on an
+ * existing word and an entry lost while two workers insert new words are both in reach.
  *
  * <p>Public class and method: Lincheck needs them. The runner gives this class a JVM of its own
  * (Lincheck loads a Java agent); Surefire's argLine allows the agent.
@@ -36,38 +38,63 @@ public class LostUpdateTest {
   @Test
   @Timeout(value = 10, unit = TimeUnit.MINUTES)
   public void no_update_is_lost_however_the_workers_interleave() {
-    // First a plain call, so that a stub or a plainly wrong answer fails with a short message.
-    Map<String, Long> plain =
-        Deadline.call(
-            () -> Frequencies.of(TEXT, 2),
-            "Frequencies.of(\"a b a b\", 2)",
-            "Check that you start every worker before you wait for any.");
+    // First a plain call, watched: a stub or a plainly wrong answer fails with a short message,
+    // and the map the workers share is seen (its class decides how a "hang" report is read).
+    Map<String, Long> plain;
+    boolean sharesAPlainMap;
+    try (var handouts = Handouts.watch()) {
+      plain =
+          Deadline.call(
+              () -> Frequencies.of(TEXT, 2),
+              "Frequencies.of(\"a b a b\", 2)",
+              "Check that you start every worker before you wait for any.");
+      sharesAPlainMap =
+          handouts.all().stream()
+              .flatMap(handout -> Handouts.mapsReachableFrom(handout.action()).stream())
+              .anyMatch(map -> !(map instanceof ConcurrentMap));
+    }
     if (!EXPECTED.equals(plain)) {
       throw new AssertionError(
           "of(\"a b a b\", 2) returned %s, but the text holds \"a\" twice and \"b\" twice."
               .formatted(plain));
     }
+    String report;
     try {
       Lincheck.runConcurrentTest(INVOCATIONS, LostUpdateTest::countFourWords);
+      return;
     } catch (AssertionError e) {
-      String report = e.getMessage() == null ? "" : e.getMessage();
-      String what =
-          report.contains("has hung")
-              ? "An update went wrong: on the schedule below your workers never finished. A plain"
-                  + " HashMap (or any map not made for it) that two threads change at once can"
-                  + " break inside; share a map that is, and update each word in one atomic step"
-              : "An update was lost: two workers counted \"a\" and \"b\" twice in all, but on the"
-                  + " schedule below the map ended up with less. One worker read the old count,"
-                  + " the other wrote a new one in between, and the first wrote over it. Make each"
-                  + " word's update one atomic step on the shared map";
-      throw new AssertionError(
-          what
-              + " (book/11_atomics.md, \"A lost update\" and \"Updating a shared map in one"
-              + " step\").\n\n"
-              + interleaving(report),
-          e);
+      report = e.getMessage() == null ? "" : e.getMessage();
     }
+    if (report.contains(LOST)) {
+      throw new AssertionError(
+          "An update was lost: two workers counted \"a\" and \"b\" twice in all, but on the"
+              + " schedule below the map ended up with less. One worker read the old count, the"
+              + " other wrote a new one in between, and the first wrote over it. Make each word's"
+              + " update one atomic step on the shared map"
+              + SECTIONS
+              + interleaving(report));
+    }
+    if (report.contains("has hung") && sharesAPlainMap) {
+      throw new AssertionError(
+          "Updates were lost inside the map: your workers share a map that is not made for"
+              + " concurrent updates (a HashMap, say), and on the schedule below its insides broke"
+              + " so badly that the workers never finished. Share a concurrent map, or guard every"
+              + " use of this one with one lock that all the workers share"
+              + SECTIONS
+              + interleaving(report));
+    }
+    // Anything else is Lincheck's own limit, not the learner's bug: it reports a hang for
+    // LongAdder's internal spin and cannot steer virtual threads. The other tests still judge.
+    System.out.println(
+        "LostUpdateTest: the model checker could not judge this code, so it is not held against"
+            + " it:\n"
+            + report.lines().limit(5).collect(Collectors.joining("\n")));
   }
+
+  private static final String LOST = "lost update:";
+
+  private static final String SECTIONS =
+      " (book/11_atomics.md, \"A lost update\" and \"Updating a shared map in one step\").\n\n";
 
   private static void countFourWords() {
     Map<String, Long> counts;
@@ -77,7 +104,7 @@ public class LostUpdateTest {
       throw new IllegalStateException(e);
     }
     if (!EXPECTED.equals(counts)) {
-      throw new AssertionError("lost update: of(\"a b a b\", 2) returned " + counts);
+      throw new AssertionError(LOST + " of(\"a b a b\", 2) returned " + counts);
     }
   }
 
