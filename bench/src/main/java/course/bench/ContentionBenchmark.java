@@ -19,10 +19,10 @@ import org.openjdk.jmh.annotations.State;
  * table; run it with JMH's own main, once with {@code -t 1} and once with {@code -t 2} (the command
  * is in book/11_atomics.md, beside its output).
  *
- * <p>Every benchmark method is one update. With {@code -t 2} two threads call it at the same time on
- * the same shared state (Scope.Benchmark), so the numbers show what contention costs: a lock that
- * is passed back and forth, a cache line that two cores fight over, or nothing at all when each
- * thread has its own state (Scope.Thread).
+ * <p>Every benchmark method is one update. With {@code -t 2} two threads call it at the same time
+ * on the same shared state (Scope.Benchmark), so the numbers show what contention costs: a lock
+ * that is passed back and forth, a cache line that two cores fight over, or nothing at all when
+ * each thread has its own state (Scope.Thread).
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)

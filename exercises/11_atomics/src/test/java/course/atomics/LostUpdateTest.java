@@ -2,7 +2,6 @@ package course.atomics;
 
 import course.support.testing.Deadline;
 import java.util.Map;
-import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.jetbrains.lincheck.Lincheck;
@@ -38,21 +37,12 @@ public class LostUpdateTest {
   @Test
   @Timeout(value = 10, unit = TimeUnit.MINUTES)
   public void no_update_is_lost_however_the_workers_interleave() {
-    // First a plain call, watched: a stub or a plainly wrong answer fails with a short message,
-    // and the map the workers share is seen (its class decides how a "hang" report is read).
-    Map<String, Long> plain;
-    boolean sharesAPlainMap;
-    try (var handouts = Handouts.watch()) {
-      plain =
-          Deadline.call(
-              () -> Frequencies.of(TEXT, 2),
-              "Frequencies.of(\"a b a b\", 2)",
-              "Check that you start every worker before you wait for any.");
-      sharesAPlainMap =
-          handouts.all().stream()
-              .flatMap(handout -> Handouts.mapsReachableFrom(handout.action()).stream())
-              .anyMatch(map -> !(map instanceof ConcurrentMap));
-    }
+    // First a plain call, so that a stub or a plainly wrong answer fails with a short message.
+    Map<String, Long> plain =
+        Deadline.call(
+            () -> Frequencies.of(TEXT, 2),
+            "Frequencies.of(\"a b a b\", 2)",
+            "Check that you start every worker before you wait for any.");
     if (!EXPECTED.equals(plain)) {
       throw new AssertionError(
           "of(\"a b a b\", 2) returned %s, but the text holds \"a\" twice and \"b\" twice."
@@ -74,17 +64,9 @@ public class LostUpdateTest {
               + SECTIONS
               + interleaving(report));
     }
-    if (report.contains("has hung") && sharesAPlainMap) {
-      throw new AssertionError(
-          "Updates were lost inside the map: your workers share a map that is not made for"
-              + " concurrent updates (a HashMap, say), and on the schedule below its insides broke"
-              + " so badly that the workers never finished. Share a concurrent map, or guard every"
-              + " use of this one with one lock that all the workers share"
-              + SECTIONS
-              + interleaving(report));
-    }
-    // Anything else is Lincheck's own limit, not the learner's bug: it reports a hang for
-    // LongAdder's internal spin and cannot steer virtual threads. The other tests still judge.
+    // Anything else (a "hang", above all) is not held against the learner: measured on a loaded
+    // 2-core machine, Lincheck 3.7 reports hangs for correct code too (a HashMap under one shared
+    // lock, LongAdder, per-thread maps), so a hang is no evidence of a lost update.
     System.out.println(
         "LostUpdateTest: the model checker could not judge this code, so it is not held against"
             + " it:\n"
