@@ -1,0 +1,40 @@
+package course.atomics;
+
+import course.support.Chunks;
+import course.support.Words;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+
+public final class Frequencies {
+
+  private Frequencies() {}
+
+  public static Map<String, Long> of(String text, int nThreads) throws InterruptedException {
+    Objects.requireNonNull(text);
+    if (nThreads < 1) {
+      throw new IllegalArgumentException("nThreads < 1");
+    }
+    var counts = new HashMap<String, Long>();
+    var threads = new ArrayList<Thread>();
+    for (var chunk : Chunks.split(text, nThreads)) {
+      threads.add(
+          Thread.ofPlatform()
+              .start(
+                  () ->
+                      Words.forEach(
+                          chunk,
+                          w -> {
+                            synchronized (new Object()) {
+                              Long old = counts.get(w);
+                              counts.put(w, old == null ? 1 : old + 1);
+                            }
+                          })));
+    }
+    for (var t : threads) {
+      t.join();
+    }
+    return Map.copyOf(counts);
+  }
+}
