@@ -456,6 +456,15 @@ ${BOLD}./verify.sh selfcheck${OFF}
   work. Ends with "N passed, M failed"; exit status non-zero when anything failed.
 EOF
       ;;
+    corpus)
+      cat <<EOF
+${BOLD}./verify.sh corpus${OFF} [NN]
+  For maintainers: judges the maintainers' corpus (corpus/NN_topic/<case>/, see
+  corpus/README.md), or exercise NN's cases only: every case's tests run in a JVM of their own,
+  a few cases at a time, and each must get the verdict its case.properties gives. Cases marked
+  gap= are wrong solutions the tests do not catch yet: listed, not counted.
+EOF
+      ;;
     leaks)
       cat <<EOF
 ${BOLD}./verify.sh leaks${OFF}
