@@ -225,8 +225,20 @@ runner_selftests() {
   done
 
   if script --version 2>/dev/null | grep -q util-linux; then # a terminal, for colour and keys
-    OUT=$(cd "$copy" && { sleep 4; printf 'h'; sleep 1; printf 'q'; } | timeout 60 script -qec "./verify.sh watch" /dev/null 2>&1)
+    # Keys go in once the first verdict is on screen (a key pressed while a check runs waits).
+    local keys_out=$SELFTEST_TMP/watch-keys.out keys_in=$SELFTEST_TMP/watch-keys.fifo keys_pid
+    rm -f "$keys_in" && mkfifo "$keys_in"
+    (cd "$copy" && timeout 120 script -qec "./verify.sh watch" /dev/null <"$keys_in" >"$keys_out" 2>&1) &
+    keys_pid=$!
+    exec 7>"$keys_in"
+    for _ in $(seq 1 180); do grep -q 'Watching your files' "$keys_out" 2>/dev/null && break; sleep 0.5; done
+    printf 'h' >&7
+    sleep 2
+    printf 'q' >&7
+    wait "$keys_pid"
     RC=$?
+    exec 7>&-
+    OUT=$(cat "$keys_out")
     [ "$RC" -eq 0 ] && has 'for 03_threads: ' && ! has 'unbound'
     check $? "runner: watch on a terminal: keys act without Enter (h shows the hint, q quits)"
   fi
