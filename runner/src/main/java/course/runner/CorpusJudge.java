@@ -110,7 +110,7 @@ public final class CorpusJudge {
     if (!c.gap().isEmpty()) {
       // A wrong case the tests are known not to catch yet: shown on every run, never hidden.
       return ok
-          ? "ok %s %s %s (the gap is closed: remove gap= from its case.properties)"
+          ? "ok %s %s %s (caught this time: remove gap= once a test catches it on every run)"
               .formatted(c.name(), judged.got(), shorten(judged.firstMessage()))
           : "gap %s %s: %s".formatted(c.name(), judged.got(), c.gap());
     }
