@@ -231,7 +231,15 @@ public final class Checker {
    * {@code exercise} (JUnit's API, which the test helpers use).
    */
   private Path supportClasses(Exercise exercise) {
-    var build = course.state().resolve("build/support/target");
+    return supportClasses(course, exercise, course.state().resolve("build/support/target"));
+  }
+
+  /**
+   * The support module compiled into {@code build/classes}, again only when its sources or the poms
+   * changed (a stamp beside the classes says which build they are); the corpus keeps its own {@code
+   * build} so that the learner's is left alone.
+   */
+  static Path supportClasses(Course course, Exercise exercise, Path build) {
     var classes = build.resolve("classes");
     var stamp = build.resolve("stamp");
     var fingerprint =

@@ -243,32 +243,9 @@ public final class CorpusJudge {
     return line.length() <= SHOWN ? line : line.substring(0, SHOWN - 1) + "…";
   }
 
-  /**
-   * The support module, compiled once for the corpus (its own folder: the learner's build of it is
-   * left alone), again only when its sources or the poms change.
-   */
+  /** The support module, compiled once for the corpus into a folder of its own. */
   private synchronized Path supportClasses(Exercise exercise) {
-    var classes = build.resolve("support/classes");
-    var stamp = build.resolve("support/stamp");
-    var fingerprint =
-        Fingerprint.ofTrees(
-            course.root(),
-            List.of(course.supportSources(), course.state().resolve("classpath/poms.sha256")));
-    if (!fingerprint.equals(Files2.readOrEmpty(stamp)) || !Files.isDirectory(classes)) {
-      var libraries =
-          Classpaths.libraries(course, exercise, classes).stream()
-              .filter(path -> !path.equals(classes))
-              .toList();
-      var support = course.supportSources();
-      var compiled =
-          Compilation.compile(
-              support.resolve("java"), support.resolve("resources"), libraries, classes);
-      if (compiled.error().isPresent()) {
-        throw new Checker.SupportBroken(compiled.error().get());
-      }
-      Files2.write(stamp, fingerprint);
-    }
-    return classes;
+    return Checker.supportClasses(course, exercise, build.resolve("support"));
   }
 
   private static void copyTree(Path from, Path to) {
