@@ -42,6 +42,7 @@ no_colour() { ! printf '%s' "$OUT" | grep -q $'\e\['; }
 runner_junit_tests() {
   local log=$SELFTEST_TMP/runner-junit.log report line
   rm -rf runner/target/surefire-reports
+  ./verify.sh list >/dev/null 2>&1 # the tests copy .course/classpath: make sure it is there
   ./mvnw -B -ntp -o -q -f runner/pom.xml test >"$log" 2>&1
   local ran=0
   for report in runner/target/surefire-reports/TEST-*.xml; do
