@@ -257,11 +257,13 @@ run_runner() {
 
 PASSED=0
 FAILED=0
+FAILURES=()
+FLAKY=()
 check() { # check <ok:0|1> <description>
   if [ "$1" -eq 0 ]; then
     PASSED=$((PASSED + 1)); say "  ${GREEN}✓${OFF} $2"
   else
-    FAILED=$((FAILED + 1)); say "  ${RED}✗${OFF} $2"
+    FAILED=$((FAILED + 1)); say "  ${RED}✗${OFF} $2"; FAILURES+=("$2")
   fi
 }
 
@@ -366,6 +368,7 @@ selfcheck() {
       "ok "*) check 0 "${line#ok }" ;;
       "WRONG "*) check 1 "${line#WRONG }" ;;
       "gap "*) say "  ${YELLOW}!${OFF} known gap, not counted: ${line#gap }" ;;
+      "flaky "*) check 0 "${line#flaky }"; FLAKY+=("${line#flaky }") ;;
     esac
   done <<<"$corpus"
   if printf '%s\n' "$corpus" | grep -q -E '^(ok|WRONG) '; then
@@ -384,7 +387,12 @@ selfcheck() {
   [ "$tests" -gt 0 ] && [ "$failed" -eq 0 ] && ! grep -qs 'skipped="[1-9]' runner/target/surefire-reports/TEST-*.xml
   check $? "the book renders and every page, link, image, search, key and theme works in headless Chromium ($failed of $tests tests fail; log: .course/selfcheck-book.log; screenshots: runner/target/book-screenshots/)"
 
+  # The checks that failed (and the corpus cases that only pass alone) again, next to the verdict,
+  # so that the end of a long log says what to look at.
   say ""
+  local item
+  for item in "${FLAKY[@]}"; do say "  ${YELLOW}!${OFF} flaky: ${item:0:300}"; done
+  for item in "${FAILURES[@]}"; do say "  ${RED}✗${OFF} ${item:0:300}"; done
   say "$PASSED passed, $FAILED failed"
   [ "$FAILED" -eq 0 ]
 }

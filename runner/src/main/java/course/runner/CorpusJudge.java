@@ -31,9 +31,10 @@ import java.util.stream.Stream;
  * tests, on display at every self-check until a test closes it.
  *
  * <p>One line per case: {@code ok|WRONG <NN_topic>/<case> <got> <first failure, shortened>}, then a
- * count. Cases are judged a few at a time ({@code -Dcourse.corpus.jobs=N}; the cores + 1 by
- * default), their lines printed in order. Exit status 0 when every case got its verdict, 1
- * otherwise.
+ * count. A case that disagrees while others run is judged again alone; if it agrees then, its line
+ * says {@code flaky}: a test that leans on the machine's speed, shown on every run. Cases are
+ * judged a few at a time ({@code -Dcourse.corpus.jobs=N}; the cores + 1 by default), their lines
+ * printed in order. Exit status 0 when every case got its verdict, 1 otherwise.
  */
 public final class CorpusJudge {
 
@@ -77,14 +78,20 @@ public final class CorpusJudge {
     int jobs = Integer.getInteger("course.corpus.jobs", JOBS);
     int right = 0;
     int gaps = 0;
+    int flaky = 0;
     long t0 = System.nanoTime();
+    var disagreed = new ArrayList<Case>();
     try (var pool = Executors.newFixedThreadPool(Math.max(1, jobs))) {
       var results = new ArrayList<Future<String>>();
       for (var c : cases) {
         results.add(pool.submit(() -> line(c)));
       }
-      for (var result : results) {
-        var line = join(result);
+      for (int i = 0; i < cases.size(); i++) {
+        var line = join(results.get(i));
+        if (line.startsWith("WRONG ") && jobs > 1) {
+          disagreed.add(cases.get(i));
+          continue;
+        }
         if (line.startsWith("ok ")) {
           right++;
         } else if (line.startsWith("gap ")) {
@@ -93,9 +100,33 @@ public final class CorpusJudge {
         out.println(line);
       }
     }
+    // A case that disagreed while others ran beside it is judged again with the machine to
+    // itself. If it agrees then, its tests lean on the machine's speed somewhere: that is a bug in
+    // the tests, shown as "flaky" on every run like a gap, but it does not fail the run.
+    for (var c : disagreed) {
+      var alone = line(c);
+      if (alone.startsWith("ok ")) {
+        right++;
+        flaky++;
+        out.println(
+            "flaky "
+                + alone.substring("ok ".length())
+                + " (it disagreed while "
+                + jobs
+                + " cases ran at once, and agreed when judged alone: a test leans on speed)");
+      } else {
+        out.println(alone + " (judged alone too)");
+      }
+    }
     out.println(
-        "%d of %d corpus cases got their verdict, %d known gaps (%.0f s, %d at a time)."
-            .formatted(right, cases.size() - gaps, gaps, (System.nanoTime() - t0) / 1e9, jobs));
+        "%d of %d corpus cases got their verdict, %d known gaps%s (%.0f s, %d at a time)."
+            .formatted(
+                right,
+                cases.size() - gaps,
+                gaps,
+                flaky == 0 ? "" : ", " + flaky + " flaky under load",
+                (System.nanoTime() - t0) / 1e9,
+                jobs));
     return right == cases.size() - gaps ? 0 : 1;
   }
 

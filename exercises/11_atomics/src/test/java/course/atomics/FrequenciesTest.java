@@ -8,11 +8,13 @@ import course.support.Chunks;
 import course.support.Words;
 import course.support.WorkProbe;
 import course.support.testing.Deadline;
+import course.support.testing.ForcedInterleaving;
 import course.support.testing.NoLeftovers;
 import course.support.testing.Rendezvous;
 import course.support.testing.SharedUpdates;
 import course.support.testing.Texts;
 import course.support.testing.Threads;
+import java.lang.reflect.InvocationTargetException;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -33,9 +35,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The contract of {@link Frequencies#of}, sentence by sentence. The lost update itself is caught
- * only when it shows in a count, or in the plain read-then-write shape the structural check reads:
- * forcing it on every run is open work (corpus/11_atomics, the cases marked gap=).
+ * The contract of {@link Frequencies#of}, sentence by sentence. The lost update itself is forced:
+ * {@link ForcedInterleaving} holds one worker before each of its steps in turn while another counts
+ * the same word, so a read-then-write window opens on every run, not by luck.
  */
 @ExtendWith(NoLeftovers.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -101,6 +103,122 @@ class FrequenciesTest {
   void counts_every_word_of_the_text(int nThreads) {
     var text = Texts.generate(110 + nThreads, 3_000);
     assertCounts(text, of(text, nThreads), "of(text of 3000 words, %d)".formatted(nThreads));
+  }
+
+  @Test
+  @Order(-1)
+  void loses_no_update_when_one_worker_overtakes_another() {
+    // Two workers, one word each, the same word. The test holds the first worker just before each
+    // of its steps in turn (each call, each store) while the second counts its word in full, then
+    // lets the first go on. A read-then-write loses the second worker's update under the schedule
+    // that holds the first one between its read and its write: on every run, on any machine.
+    var text = "tally tally";
+    var call = "of(\"%s\", 2)".formatted(text);
+    var copy = ForcedInterleaving.load(Frequencies.class);
+    var of = method(copy.copyOf(Frequencies.class));
+    try (var handouts = Handouts.watch()) {
+      var runs =
+          Deadline.call(
+              Duration.ofSeconds(90),
+              () -> copy.everySchedule(Words.WORD, () -> invoke(of, text)),
+              call + " under forced schedules",
+              HANG_HINT);
+      for (var run : runs) {
+        var pause = run.pause();
+        long got = run.result() == null ? 2 : run.result().getOrDefault("tally", 0L);
+        if (pause != null && run.second() != null && got != 2) {
+          fail(
+              ("%s counted \"tally\" %s, but it occurs twice: an update was lost. The test "
+                      + "held worker '%s' at %s, just before %s (in %s), let worker '%s' count its "
+                      + "\"tally\" in full meanwhile, then let the first one go on: what it wrote "
+                      + "undid the other's update. Between reading a count and writing it back, "
+                      + "another worker may change it. Make each update one atomic step that no "
+                      + "other worker can get between (book/11_atomics.md, \"A lost update\").")
+                  .formatted(
+                      call,
+                      got == 1 ? "once" : got + " times",
+                      run.first(),
+                      pause.where(),
+                      pause.what(),
+                      pause.method(),
+                      run.second()));
+        }
+        assertCounts(text, run.result(), call);
+      }
+      var unsafe = unsafeSharedMap(handouts.all());
+      for (var run : runs) {
+        var pause = run.pause();
+        if (unsafe != null && pause != null && pause.onMap() && run.secondFinishedMeanwhile()) {
+          fail(
+              ("Two workers used the shared %s at the same time: the test held worker '%s' at "
+                      + "%s, just before %s (in %s), and worker '%s' still did its whole update of "
+                      + "that map meanwhile, with nothing to make it wait. A %s is not made for "
+                      + "two threads at once, not even through merge: its own steps interleave, "
+                      + "and words go missing or its table breaks. Count into a map made for "
+                      + "concurrent updates, or make every worker take the same lock around each "
+                      + "use of the map (book/11_atomics.md, \"Updating a shared map in one step\").")
+                  .formatted(
+                      unsafe,
+                      run.first(),
+                      pause.where(),
+                      pause.what(),
+                      pause.method(),
+                      run.second(),
+                      unsafe));
+        }
+      }
+    }
+  }
+
+  /** The JDK's maps that are not safe for two threads at once (none of them is a ConcurrentMap). */
+  private static final List<Class<?>> NOT_FOR_THREADS =
+      List.of(
+          java.util.HashMap.class,
+          java.util.TreeMap.class,
+          java.util.WeakHashMap.class,
+          java.util.IdentityHashMap.class,
+          java.util.EnumMap.class);
+
+  /**
+   * The simple class name of a map that the actions of two or more workers hold and that is not
+   * safe for concurrent use, or null. A map of one worker's own is not shared: another test names
+   * that design.
+   */
+  private static String unsafeSharedMap(List<Handouts.Handout> all) {
+    var holders = new IdentityHashMap<Map<?, ?>, Integer>();
+    for (var handout : all) {
+      for (var map : Handouts.mapsReachableFrom(handout.action())) {
+        holders.merge(map, 1, Integer::sum);
+      }
+    }
+    for (var entry : holders.entrySet()) {
+      var map = entry.getKey();
+      if (entry.getValue() > 1 && NOT_FOR_THREADS.stream().anyMatch(type -> type.isInstance(map))) {
+        return map.getClass().getSimpleName();
+      }
+    }
+    return null;
+  }
+
+  private static java.lang.reflect.Method method(Class<?> frequencies) {
+    try {
+      return frequencies.getMethod("of", String.class, int.class);
+    } catch (NoSuchMethodException e) {
+      throw new AssertionError("Frequencies.of(String, int) is missing", e);
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Long> invoke(java.lang.reflect.Method of, String text)
+      throws Exception {
+    try {
+      return (Map<String, Long>) of.invoke(null, text, 2);
+    } catch (InvocationTargetException e) {
+      if (e.getCause() instanceof Exception cause) {
+        throw cause;
+      }
+      throw e;
+    }
   }
 
   @Test

@@ -1,0 +1,492 @@
+package course.support.testing;
+
+import course.support.WorkProbe;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassVisitor;
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.Label;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
+
+/**
+ * Opens the window of a lost update on purpose, on every run, with no clock.
+ *
+ * <p>A lost update hides in a window a few instructions wide: one worker reads a count, a second
+ * worker reads the same count, and both write back one more. Run such code a million times and the
+ * window may never open while anyone is looking. This class opens it. It loads a fresh copy of the
+ * learner's classes in which every call and every store is preceded by a <em>pause point</em>, a
+ * call to {@link #pause}. Then, for k = 1, 2, 3, ..., it runs the learner's code once and
+ *
+ * <ol>
+ *   <li>lets the first worker that starts a unit of work run to its k-th pause point inside that
+ *       unit, and holds it there;
+ *   <li>lets a second worker do its whole unit of work, until it has finished or blocks (on a lock
+ *       the first one holds, for example);
+ *   <li>lets the first worker go on.
+ * </ol>
+ *
+ * <p>So every place where one worker can be overtaken by another is tried once. Correct code gives
+ * the right answer under every one of these schedules. Code with a read-then-write window gives a
+ * wrong one under the schedule that holds the first worker inside its window. Nothing depends on
+ * the machine's speed: the schedule is enforced, never hoped for. (This is the idea behind model
+ * checkers such as Lincheck, cut down to the one preemption a lost update needs.)
+ *
+ * <p>Every wait here is bounded, so a learner's hang ends in a message rather than a stuck test.
+ */
+public final class ForcedInterleaving {
+
+  /**
+   * Where the first worker was held: the call or store it was about to make.
+   *
+   * @param file the learner's source file
+   * @param line the line of the call or store
+   * @param method the method it is in, as a learner names it
+   * @param what what the worker was about to do, for example "a call to Map.put"
+   * @param onMap whether that is a call on a {@link Map}
+   */
+  public record Pause(String file, int line, String method, String what, boolean onMap) {
+    /** {@code file:line}, which an IDE's terminal turns into a link. */
+    public String where() {
+      return file + ":" + line;
+    }
+  }
+
+  /**
+   * What one forced schedule gave.
+   *
+   * @param pause where the first worker was held, or null when it finished its unit of work before
+   *     its k-th pause point (this run was not interleaved)
+   * @param first the name of the first worker, or null when no unit of work began
+   * @param second the name of the second worker, or null when none began while the first was held
+   * @param secondFinishedMeanwhile whether the second worker finished its whole unit of work while
+   *     the first was held (false when it blocked)
+   * @param result what the call returned
+   * @param <R> the call's result type
+   */
+  public record Run<R>(
+      Pause pause, String first, String second, boolean secondFinishedMeanwhile, R result) {}
+
+  /** More pause points than any unit of work of the course needs; a bound against loops. */
+  private static final int MOST_PAUSES = 64;
+
+  /** How long one step of a schedule may take before the test gives up, saying which step. */
+  private static final long STEP_SECONDS = 10;
+
+  private static final String SELF = Type.internalName(ForcedInterleaving.class);
+
+  /** Every pause point of every copy, by id. */
+  private static final List<Pause> PAUSES = new CopyOnWriteArrayList<>();
+
+  /** The schedule being forced, or null: pause points are then free. */
+  private static volatile Schedule active;
+
+  private final ClassLoader copy;
+
+  private ForcedInterleaving(ClassLoader copy) {
+    this.copy = copy;
+  }
+
+  /**
+   * Loads a fresh, instrumented copy of every class in {@code anchor}'s package that sits in the
+   * same class folder (the learner's classes, not the tests').
+   *
+   * @param anchor one of the learner's classes
+   * @return the copy
+   * @throws IllegalStateException when the classes are not in a folder
+   */
+  public static ForcedInterleaving load(Class<?> anchor) {
+    return new ForcedInterleaving(
+        new CopyLoader(classFolder(anchor), anchor.getPackageName(), anchor.getClassLoader()));
+  }
+
+  /**
+   * The instrumented copy of {@code type}.
+   *
+   * @param type one of the learner's classes
+   * @return its copy, loaded (and initialised) afresh
+   */
+  public Class<?> copyOf(Class<?> type) {
+    try {
+      return Class.forName(type.getName(), true, copy);
+    } catch (ClassNotFoundException e) {
+      throw new IllegalStateException("no copy of " + type.getName(), e);
+    }
+  }
+
+  /**
+   * Runs {@code call} once per schedule, k = 1, 2, ..., as the class comment says, until the first
+   * worker finishes its unit of work before its k-th pause point.
+   *
+   * @param work the {@link WorkProbe} work name of the unit of work to interleave
+   * @param call what starts the workers, called on a thread of its own; it must use the copy
+   * @param <R> its result type
+   * @return every run, in order; one run without pause when no unit of work began
+   * @throws Exception what {@code call} threw
+   */
+  public <R> List<Run<R>> everySchedule(String work, Callable<R> call) throws Exception {
+    var runs = new ArrayList<Run<R>>();
+    for (int k = 1; k <= MOST_PAUSES; k++) {
+      var run = force(new Schedule(k, work), call);
+      runs.add(run);
+      if (run.pause() == null || run.second() == null) {
+        return runs;
+      }
+    }
+    return runs;
+  }
+
+  /**
+   * A pause point. The instrumented copy calls it before each call and store; outside a forced
+   * schedule, or on any thread but the first worker, it returns at once.
+   *
+   * @param id the pause point
+   */
+  public static void pause(int id) {
+    var schedule = active;
+    if (schedule != null) {
+      schedule.pause(id);
+    }
+  }
+
+  private static <R> Run<R> force(Schedule schedule, Callable<R> call) throws Exception {
+    var task = new FutureTask<>(call);
+    active = schedule;
+    try (var registration = WorkProbe.install(schedule)) {
+      Thread.ofPlatform().name("forced-interleaving-caller").daemon().start(task);
+      // 1. The first worker runs to its k-th pause point, or to the end of its unit of work.
+      while (!schedule.firstHeldOrDone.await(10, TimeUnit.MILLISECONDS)) {
+        if (task.isDone()) {
+          break;
+        }
+        schedule.failAfter(
+            "the first worker to start %s neither reached its pause point %d nor finished its unit of work"
+                .formatted(schedule.work, schedule.k));
+      }
+      Pause pause = null;
+      boolean finishedMeanwhile = false;
+      String second = null;
+      if (schedule.heldAt >= 0) {
+        pause = PAUSES.get(schedule.heldAt);
+        // 2. A second worker does its whole unit of work, or blocks.
+        if (schedule.secondArrived.await(
+            Rendezvous.DEFAULT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+          second = schedule.second.getName();
+          schedule.releaseSecond.countDown();
+          schedule.restartClock();
+          while (!schedule.secondDone && !schedule.secondBlocked()) {
+            schedule.failAfter(
+                "while %s was held at %s, %s neither finished its unit of work nor blocked"
+                    .formatted(schedule.first.getName(), pause.where(), second));
+            Thread.sleep(1);
+          }
+          finishedMeanwhile = schedule.secondDone;
+        }
+      }
+      // 3. The first worker goes on; everyone else runs freely.
+      schedule.openAll();
+      var first = schedule.first == null ? null : schedule.first.getName();
+      return new Run<>(pause, first, second, finishedMeanwhile, result(task));
+    } finally {
+      active = null;
+      schedule.openAll();
+    }
+  }
+
+  private static <R> R result(FutureTask<R> task) throws Exception {
+    try {
+      return task.get(STEP_SECONDS, TimeUnit.SECONDS);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof Exception cause) {
+        throw cause;
+      }
+      throw e;
+    } catch (TimeoutException e) {
+      throw new AssertionError(
+          "After the forced schedule, the call did not return within %d s."
+              .formatted(STEP_SECONDS));
+    }
+  }
+
+  /** One schedule: which worker is first, where it is held, and the gates of both. */
+  private static final class Schedule implements WorkProbe.Listener {
+    final int k;
+    final String work;
+    final CountDownLatch firstHeldOrDone = new CountDownLatch(1);
+    final CountDownLatch resumeFirst = new CountDownLatch(1);
+    final CountDownLatch secondArrived = new CountDownLatch(1);
+    final CountDownLatch releaseSecond = new CountDownLatch(1);
+    final AtomicInteger pausesSeen = new AtomicInteger();
+    volatile Thread first;
+    volatile Thread second;
+    volatile boolean firstInside;
+    volatile boolean secondRunning;
+    volatile boolean secondDone;
+    volatile int heldAt = -1;
+    private long clockStart = System.nanoTime();
+
+    Schedule(int k, String work) {
+      this.k = k;
+      this.work = work;
+    }
+
+    @Override
+    public void beforeWork(String work, Object input) {
+      if (!this.work.equals(work)) {
+        return;
+      }
+      var me = Thread.currentThread();
+      synchronized (this) {
+        if (first == null) {
+          first = me;
+          firstInside = true;
+          return;
+        }
+        if (me == first || second != null) {
+          return;
+        }
+        second = me;
+      }
+      secondArrived.countDown();
+      awaitGate(releaseSecond);
+      secondRunning = true;
+    }
+
+    @Override
+    public void afterWork(String work, Object input) {
+      if (!this.work.equals(work)) {
+        return;
+      }
+      var me = Thread.currentThread();
+      if (me == first && firstInside) {
+        firstInside = false;
+        firstHeldOrDone.countDown();
+      } else if (me == second) {
+        secondDone = true;
+      }
+    }
+
+    void pause(int id) {
+      if (Thread.currentThread() != first || !firstInside || pausesSeen.incrementAndGet() != k) {
+        return;
+      }
+      heldAt = id;
+      firstHeldOrDone.countDown();
+      awaitGate(resumeFirst);
+    }
+
+    /** Whether the second worker waits for something (a lock, most likely) twice in a row. */
+    boolean secondBlocked() throws InterruptedException {
+      if (!secondRunning || !waiting(second)) {
+        return false;
+      }
+      Thread.sleep(1);
+      return !secondDone && waiting(second);
+    }
+
+    private static boolean waiting(Thread thread) {
+      var state = thread.getState();
+      return state == Thread.State.BLOCKED
+          || state == Thread.State.WAITING
+          || state == Thread.State.TIMED_WAITING;
+    }
+
+    void openAll() {
+      resumeFirst.countDown();
+      releaseSecond.countDown();
+    }
+
+    void restartClock() {
+      clockStart = System.nanoTime();
+    }
+
+    void failAfter(String what) {
+      if (System.nanoTime() - clockStart > TimeUnit.SECONDS.toNanos(STEP_SECONDS)) {
+        openAll();
+        throw new AssertionError(
+            "The test forced one worker to wait for another, but %s within %d s."
+                .formatted(what, STEP_SECONDS));
+      }
+    }
+
+    private static void awaitGate(CountDownLatch gate) {
+      try {
+        if (!gate.await(3 * STEP_SECONDS, TimeUnit.SECONDS)) {
+          throw new IllegalStateException("a forced schedule never let this worker go on");
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  // ---- the instrumented copy ---------------------------------------------------------------
+
+  private static Path classFolder(Class<?> anchor) {
+    try {
+      var source = anchor.getProtectionDomain().getCodeSource();
+      var root = source == null ? null : Path.of(source.getLocation().toURI());
+      if (root == null || !Files.isDirectory(root)) {
+        throw new IllegalStateException(anchor.getName() + " is not loaded from a class folder");
+      }
+      return root;
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Loads the learner's classes from their folder, instrumented; everything else as usual. */
+  private static final class CopyLoader extends ClassLoader {
+    private final Path root;
+    private final String packagePrefix;
+
+    CopyLoader(Path root, String packageName, ClassLoader parent) {
+      super("forced-interleaving", parent);
+      this.root = root;
+      this.packagePrefix = packageName + ".";
+    }
+
+    @Override
+    protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+      synchronized (getClassLoadingLock(name)) {
+        var loaded = findLoadedClass(name);
+        if (loaded == null) {
+          var file = root.resolve(name.replace('.', '/') + ".class");
+          if (!name.startsWith(packagePrefix) || !Files.isRegularFile(file)) {
+            return super.loadClass(name, resolve);
+          }
+          try {
+            var bytes = instrument(Files.readAllBytes(file));
+            loaded = defineClass(name, bytes, 0, bytes.length);
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+        }
+        if (resolve) {
+          resolveClass(loaded);
+        }
+        return loaded;
+      }
+    }
+  }
+
+  private static byte[] instrument(byte[] original) {
+    var reader = new ClassReader(original);
+    var writer = new ClassWriter(reader, ClassWriter.COMPUTE_MAXS);
+    reader.accept(new PausingClass(writer), 0);
+    return writer.toByteArray();
+  }
+
+  /** Puts a pause point before every call (but constructors'), array store and field store. */
+  private static final class PausingClass extends ClassVisitor {
+    private String file = "?";
+
+    PausingClass(ClassVisitor next) {
+      super(Opcodes.ASM9, next);
+    }
+
+    @Override
+    public void visitSource(String source, String debug) {
+      if (source != null) {
+        file = source;
+      }
+      super.visitSource(source, debug);
+    }
+
+    @Override
+    public MethodVisitor visitMethod(
+        int access, String name, String descriptor, String signature, String[] exceptions) {
+      var next = super.visitMethod(access, name, descriptor, signature, exceptions);
+      return new MethodVisitor(Opcodes.ASM9, next) {
+        private int line;
+
+        @Override
+        public void visitLineNumber(int line, Label start) {
+          this.line = line;
+          super.visitLineNumber(line, start);
+        }
+
+        @Override
+        public void visitMethodInsn(
+            int opcode, String owner, String member, String desc, boolean isInterface) {
+          if (opcode != Opcodes.INVOKESPECIAL && !owner.equals(SELF)) {
+            point("a call to " + Type.simpleName(owner) + "." + member, Type.isMap(owner));
+          }
+          super.visitMethodInsn(opcode, owner, member, desc, isInterface);
+        }
+
+        @Override
+        public void visitInsn(int opcode) {
+          if (opcode >= Opcodes.IASTORE && opcode <= Opcodes.SASTORE) {
+            point("a write to an element of an array", false);
+          }
+          super.visitInsn(opcode);
+        }
+
+        @Override
+        public void visitFieldInsn(int opcode, String owner, String field, String desc) {
+          if (opcode == Opcodes.PUTFIELD || opcode == Opcodes.PUTSTATIC) {
+            point("a write to the field " + field, false);
+          }
+          super.visitFieldInsn(opcode, owner, field, desc);
+        }
+
+        private void point(String what, boolean onMap) {
+          int id;
+          synchronized (PAUSES) {
+            id = PAUSES.size();
+            PAUSES.add(new Pause(file, line, Type.methodName(name), what, onMap));
+          }
+          super.visitLdcInsn(id);
+          super.visitMethodInsn(Opcodes.INVOKESTATIC, SELF, "pause", "(I)V", false);
+        }
+      };
+    }
+  }
+
+  /** Names as the JVM writes them, read as a learner would. */
+  private static final class Type {
+    static String internalName(Class<?> type) {
+      return type.getName().replace('.', '/');
+    }
+
+    static String simpleName(String internalName) {
+      var name = internalName.substring(internalName.lastIndexOf('/') + 1);
+      return name.substring(name.lastIndexOf('$') + 1);
+    }
+
+    /** {@code lambda$of$0} reads "a lambda in of". */
+    static String methodName(String name) {
+      if (name.startsWith("lambda$")) {
+        var parts = name.split("\\$");
+        return parts.length > 1 ? "a lambda in " + parts[1] : name;
+      }
+      return name;
+    }
+
+    static boolean isMap(String internalName) {
+      try {
+        return Map.class.isAssignableFrom(
+            Class.forName(
+                internalName.replace('/', '.'), false, ForcedInterleaving.class.getClassLoader()));
+      } catch (ClassNotFoundException | LinkageError e) {
+        return false;
+      }
+    }
+  }
+}
