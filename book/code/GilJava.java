@@ -1,4 +1,3 @@
-import course.globallock.WordCount;
 import course.support.Chunks;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
@@ -6,15 +5,19 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The Java half of the table in book/04_globallock.md: chapter 04's WordCount with 2 threads,
+ * The Java half of the table in book/04_globallock.md: chapter 04's word count with 2 threads,
  * wall and CPU time, against one thread counting alone.
  *
- * <p>It calls whichever {@code course.globallock.WordCount} is on the classpath: the exercise's
- * starting point (counting while holding the global lock) or the solution (counting without it).
- * book/code/measure-gil.sh runs it once with each; run that script, not this file.
+ * <p>The first argument names the code to measure: {@code starting-point}, the benchmark's frozen
+ * copy of chapter 04's starting point (counting while holding the global lock, {@code
+ * course.bench.GlobalLockStartingPoint}), or {@code solution}, the reference solution ({@code
+ * course.globallock.WordCount} of solutions/04_globallock). Neither is the learner's exercise, so
+ * the table means the same before and after chapter 04 is solved. book/code/measure-gil.sh runs it
+ * once with each; run that script, not this file.
  *
  * <p>One thread and two threads take turns, run after run, so that both meet the same load on a
- * busy machine; the speed-up is the median of the per-run ratios.
+ * busy machine. The speed-up is one thread's median wall time divided by two threads' median wall
+ * time: the ratio of the two figures printed beside it.
  */
 public class GilJava {
 
@@ -72,11 +75,24 @@ public class GilJava {
   }
 
   public static void main(String[] args) throws Exception {
-    String label = args.length > 0 ? String.join(" ", args) : "WordCount.count";
+    String code = args.length > 0 ? args[0] : "solution";
+    String label =
+        switch (code) {
+          case "starting-point" -> "counting under the global lock";
+          case "solution" -> "lock released";
+          default -> throw new IllegalArgumentException("starting-point or solution, not " + code);
+        };
+    var count =
+        Class.forName(
+                code.equals("solution")
+                    ? "course.globallock.WordCount"
+                    : "course.bench.GlobalLockStartingPoint")
+            .getDeclaredMethod("count", String.class, int.class);
+    count.setAccessible(true); // the benchmark's copy is package-private
     int nWords = Integer.getInteger("words", 6_000_000);
     String text = makeText(nWords);
     Counter one = Chunks::countWordsUnobserved;
-    Counter two = t -> WordCount.count(t, 2);
+    Counter two = t -> (long) count.invoke(null, t, 2);
     var ones = new ArrayList<Timing>();
     var twos = new ArrayList<Timing>();
     for (int run = 0; run < WARMUP + RUNS; run++) {
@@ -98,20 +114,15 @@ public class GilJava {
     row("2 threads, " + label, twos, ones);
   }
 
-  /** Medians of wall, CPU, CPU / wall and (per run) baseline wall / this wall. */
+  /**
+   * Median wall and CPU time, CPU / wall of those medians, and the baseline's median wall time
+   * divided by this median wall time: every ratio comes from the figures printed beside it.
+   */
   static void row(String name, List<Timing> timings, List<Timing> baseline) {
-    var walls = new ArrayList<Double>();
-    var cpus = new ArrayList<Double>();
-    var busy = new ArrayList<Double>();
-    var speedUps = new ArrayList<Double>();
-    for (int i = 0; i < timings.size(); i++) {
-      var t = timings.get(i);
-      walls.add(t.wallMs());
-      cpus.add(t.cpuMs());
-      busy.add(t.cpuMs() / t.wallMs());
-      speedUps.add(baseline.get(i).wallMs() / t.wallMs());
-    }
+    double wall = median(timings.stream().map(Timing::wallMs).toList());
+    double cpu = median(timings.stream().map(Timing::cpuMs).toList());
+    double baseWall = median(baseline.stream().map(Timing::wallMs).toList());
     System.out.printf("| %s | %.0f | %.0f | %.2f | %.2fx |%n",
-        name, median(walls), median(cpus), median(busy), median(speedUps));
+        name, wall, cpu, cpu / wall, baseWall / wall);
   }
 }

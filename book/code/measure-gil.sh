@@ -6,12 +6,12 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 
-./mvnw -q -pl exercises/04_globallock -am compile
-./mvnw -q -Psolutions -pl solutions/04_globallock -am compile
-
-for variant in "exercises:counting under the lock" "solutions:lock released"; do
-  module="${variant%%:*}/04_globallock"
-  "$JAVA" -cp "support/target/classes:$module/target/classes" book/code/GilJava.java "${variant#*:}"
+# The starting point is the benchmark's frozen copy, the solution the reference one: never the
+# exercise you are working on, so the table means the same before and after you solve it.
+./mvnw -q -Psolutions,bench -Dbench.code=solution -pl bench -am compile
+classes="support/target/classes:solutions/04_globallock/target/classes:bench/target/classes"
+for code in starting-point solution; do
+  "$JAVA" -cp "$classes" book/code/GilJava.java "$code"
 done
 
 if command -v python3 >/dev/null; then

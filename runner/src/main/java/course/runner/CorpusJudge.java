@@ -81,6 +81,7 @@ public final class CorpusJudge {
     int flaky = 0;
     long t0 = System.nanoTime();
     var disagreed = new ArrayList<Case>();
+    var underLoad = new ArrayList<String>();
     try (var pool = Executors.newFixedThreadPool(Math.max(1, jobs))) {
       var results = new ArrayList<Future<String>>();
       for (var c : cases) {
@@ -90,6 +91,7 @@ public final class CorpusJudge {
         var line = join(results.get(i));
         if (line.startsWith("WRONG ") && jobs > 1) {
           disagreed.add(cases.get(i));
+          underLoad.add(line);
           continue;
         }
         if (line.startsWith("ok ")) {
@@ -103,17 +105,18 @@ public final class CorpusJudge {
     // A case that disagreed while others ran beside it is judged again with the machine to
     // itself. If it agrees then, its tests lean on the machine's speed somewhere: that is a bug in
     // the tests, shown as "flaky" on every run like a gap, but it does not fail the run.
-    for (var c : disagreed) {
-      var alone = line(c);
+    for (int i = 0; i < disagreed.size(); i++) {
+      var alone = line(disagreed.get(i));
       if (alone.startsWith("ok ")) {
         right++;
         flaky++;
+        var before = underLoad.get(i);
         out.println(
-            "flaky "
-                + alone.substring("ok ".length())
-                + " (it disagreed while "
-                + jobs
-                + " cases ran at once, and agreed when judged alone: a test leans on speed)");
+            "flaky %s (it agreed when judged alone; with %d cases at once it got: %s)"
+                .formatted(
+                    alone.substring("ok ".length()),
+                    jobs,
+                    before.substring(before.indexOf(' ', "WRONG ".length()) + 1)));
       } else {
         out.println(alone + " (judged alone too)");
       }

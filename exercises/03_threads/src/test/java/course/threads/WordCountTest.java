@@ -8,6 +8,7 @@ import course.support.Chunks;
 import course.support.WorkProbe;
 import course.support.testing.CountingContract;
 import course.support.testing.Deadline;
+import course.support.testing.ForcedInterleaving;
 import course.support.testing.NoLeftovers;
 import course.support.testing.Rendezvous;
 import course.support.testing.SharedUpdates;
@@ -116,6 +117,16 @@ class WordCountTest implements CountingContract {
 
   @Test
   void has_ended_every_thread_when_it_returns() {
+    // A thread that has put its count in the queue is still alive for a moment, too short for a
+    // normal run to see. So the test first holds every thread after its count, before each of its
+    // remaining steps in turn, and fails if count returns meanwhile.
+    ForcedInterleaving.assertWaitsForEveryWorker(
+        WordCount.class,
+        "count",
+        new Object[] {Texts.generate(25, 400), 4},
+        WorkProbe.COUNT_WORDS,
+        "count(text, 4)",
+        "The Javadoc says every thread has ended when count returns. join() every thread before you return, even when the queue already holds its result.");
     var text = Texts.generate(24, 4_000);
     Set<Thread> workers = ConcurrentHashMap.newKeySet();
     try (var watch =

@@ -2,16 +2,19 @@ package course.globallock;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import course.support.Chunks;
 import course.support.GlobalLock;
 import course.support.WorkProbe;
 import course.support.testing.CountingContract;
 import course.support.testing.Deadline;
+import course.support.testing.ForcedInterleaving;
 import course.support.testing.LockWatch;
 import course.support.testing.NoLeftovers;
 import course.support.testing.Rendezvous;
 import course.support.testing.Texts;
+import course.support.testing.Threads;
 import course.support.testing.WorkLog;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -74,6 +77,24 @@ class WordCountTest implements CountingContract {
           words,
           "count(text of %d words, %d) returned the wrong total. Add one count per chunk to the shared results, and sum them after every thread has been joined."
               .formatted(expected, nThreads));
+    }
+  }
+
+  @Test
+  void reports_an_interrupt_while_it_waits_as_an_InterruptedException() {
+    // The test holds every worker at the start of its count, interrupts the calling thread while
+    // it waits for them, and only then lets the workers go.
+    var text = Texts.generate(27, 2_000);
+    var thrown =
+        Threads.thrownWhenInterruptedWhileWaiting(
+            () -> WordCount.count(text, 2), WorkProbe.COUNT_WORDS);
+    if (!(thrown instanceof InterruptedException)) {
+      fail(
+          "The thread calling count(text, 2) was interrupted while its workers were still counting; count must then throw InterruptedException (its Javadoc: @throws InterruptedException), but it %s. Let the InterruptedException of join() propagate: declare it, do not catch it and go on to add up."
+              .formatted(
+                  thrown == null
+                      ? "returned normally (was the interrupt caught and ignored?)"
+                      : "threw " + thrown));
     }
   }
 
@@ -144,12 +165,38 @@ class WordCountTest implements CountingContract {
   }
 
   @Test
+  void has_ended_every_thread_when_it_returns() {
+    // A thread that has added its count to the list is still alive for a moment, too short for a
+    // normal run to see. So the test holds every thread after its count, before each of its
+    // remaining steps in turn, and fails if count returns meanwhile.
+    ForcedInterleaving.assertWaitsForEveryWorker(
+        WordCount.class,
+        "count",
+        new Object[] {Texts.generate(44, 400), 4},
+        WorkProbe.COUNT_WORDS,
+        "count(text, 4)",
+        "The Javadoc says every thread has ended when count returns: a count in the list does not mean its thread is done. Wait for each thread to end before you add up the list.");
+  }
+
+  @Test
   void counts_every_chunk_on_a_thread_of_its_own() {
     var text = Texts.generate(54, 4_000);
     int chunks = Chunks.split(text, 4).size();
     try (var log = WorkLog.start()) {
       count(text, 4);
       log.assertOneThreadPerChunk(chunks, Deadline.caller());
+    }
+  }
+
+  @Test
+  void counts_even_a_single_chunk_on_a_thread_of_its_own() {
+    // One thread, or more threads than words: one chunk, and it too gets a thread of its own.
+    for (var text : new String[] {Texts.generate(55, 500), "word"}) {
+      int nThreads = text.equals("word") ? 4 : 1;
+      try (var log = WorkLog.start()) {
+        count(text, nThreads);
+        log.assertOneThreadPerChunk(1, Deadline.caller());
+      }
     }
   }
 

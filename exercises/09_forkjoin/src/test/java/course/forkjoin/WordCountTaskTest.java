@@ -86,6 +86,37 @@ class WordCountTaskTest {
     assertEquals(0, invoke("", 16, 2), "An empty text has 0 words.");
   }
 
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"before", "after"})
+  void splits_a_long_range_whose_only_whitespace_is_on_one_side_of_its_middle(String side) {
+    // One space, far from the middle: a split that looks for whitespace only one way from the
+    // middle finds none there, yet the range is not a single word.
+    var text = side.equals("before") ? "a " + "b".repeat(5_000) : "b".repeat(5_000) + " a";
+    var tooLong = new java.util.concurrent.atomic.AtomicReference<String>();
+    try (var watch =
+        WorkProbe.install(
+            new WorkProbe.Listener() {
+              @Override
+              public void beforeWork(String work, Object input) {
+                if (work.equals(WorkProbe.COUNT_WORDS)
+                    && input instanceof CharSequence piece
+                    && piece.length() > 16
+                    && piece.toString().strip().codePoints().anyMatch(Character::isWhitespace)) {
+                  tooLong.compareAndSet(null, piece.toString());
+                }
+              }
+            })) {
+      assertEquals(2, invoke(text, 16, 2), "WordCountTask(\"a bbb…b\", 16) counted wrong.");
+    }
+    assertTrue(
+        tooLong.get() == null,
+        ("Chunks.countWords got a piece of %d chars with whitespace inside it, but the threshold "
+                + "was 16. The text has its one space %s its middle: when there is no whitespace "
+                + "on one side of the middle, look on the other side. Only a range with no "
+                + "whitespace strictly inside it is one word, to count whatever its length.")
+            .formatted(tooLong.get() == null ? 0 : tooLong.get().length(), side));
+  }
+
   @Test
   void forks_so_that_two_workers_count_at_once() {
     var text = Texts.generate(91, 4_000);

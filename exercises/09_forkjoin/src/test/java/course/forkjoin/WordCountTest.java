@@ -59,6 +59,62 @@ class WordCountTest {
   }
 
   @Test
+  void count_without_a_pool_runs_in_the_common_pool() {
+    // The common pool's own workers, or the calling thread, which helps while it waits: any other
+    // thread belongs to a pool that count(text) should not have made.
+    var text = Texts.generate(105, LARGE);
+    var caller = new java.util.concurrent.atomic.AtomicReference<Thread>();
+    var elsewhere = new java.util.concurrent.atomic.AtomicReference<String>();
+    try (var watch =
+        WorkProbe.install(
+            new WorkProbe.Listener() {
+              @Override
+              public void beforeWork(String work, Object input) {
+                var me = Thread.currentThread();
+                boolean common =
+                    me instanceof ForkJoinWorkerThread worker
+                        && worker.getPool() == ForkJoinPool.commonPool();
+                if (!common && me != caller.get()) {
+                  elsewhere.compareAndSet(null, me.getName());
+                }
+              }
+            })) {
+      Deadline.call(
+          () -> {
+            caller.set(Thread.currentThread());
+            return WordCount.count(text);
+          },
+          "WordCount.count(text)",
+          HANG_HINT);
+    }
+    assertTrue(
+        elsewhere.get() == null,
+        ("count(text) counted a piece on thread '%s', which is not a worker of the common pool: "
+                + "the Javadoc names ForkJoinPool.commonPool(), which is always there and never "
+                + "needs closing; a pool of your own costs threads at every call "
+                + "(book/09_forkjoin.md, \"The common pool and your own pools\").")
+            .formatted(elsewhere.get()));
+  }
+
+  @Test
+  void count_leaves_the_callers_pool_open() {
+    var text = Texts.generate(106, 1_000);
+    try (var pool = new ForkJoinPool(2)) {
+      Deadline.call(() -> WordCount.count(text, pool), "WordCount.count(text, pool)", HANG_HINT);
+      assertTrue(
+          !pool.isShutdown(),
+          "count(text, pool) shut down the pool it was given. The pool belongs to the caller, "
+              + "says the Javadoc: the caller may count with it again, so do not close it "
+              + "(no try-with-resources on a pool you did not make).");
+      assertEquals(
+          1_000L,
+          Deadline.call(
+              () -> WordCount.count(text, pool), "WordCount.count(text, pool)", HANG_HINT),
+          "A second count(text, pool) with the same pool counted wrong.");
+    }
+  }
+
+  @Test
   void count_runs_in_the_pool_it_is_given() {
     var text = Texts.generate(102, LARGE);
     try (var pool = new ForkJoinPool(2);

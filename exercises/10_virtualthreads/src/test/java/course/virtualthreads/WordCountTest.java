@@ -3,11 +3,13 @@ package course.virtualthreads;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import course.support.SlowSource;
 import course.support.WorkProbe;
 import course.support.testing.BadInput;
 import course.support.testing.Deadline;
+import course.support.testing.ForcedInterleaving;
 import course.support.testing.NoLeftovers;
 import course.support.testing.Rendezvous;
 import course.support.testing.SharedUpdates;
@@ -75,6 +77,60 @@ class WordCountTest {
   }
 
   @Test
+  void reports_a_failed_read_as_an_ExecutionException_with_its_cause() {
+    // The test makes the read of one source throw, as a broken connection would.
+    var sources = sources(6, 5, Duration.ofMillis(1));
+    var failing = sources.get(3);
+    var failure =
+        new IllegalStateException("the test made the read of " + failing.name() + " fail");
+    try (var breaker =
+        WorkProbe.install(
+            new WorkProbe.Listener() {
+              @Override
+              public void beforeWork(String work, Object input) {
+                if (work.equals(SlowSource.READ) && input == failing) {
+                  throw failure;
+                }
+              }
+            })) {
+      for (var call : List.of("countAll", "countAllOnPlatformThreads")) {
+        Throwable thrown = null;
+        long returned = -1;
+        try {
+          returned =
+              Deadline.call(
+                  () ->
+                      call.equals("countAll")
+                          ? WordCount.countAll(sources)
+                          : WordCount.countAllOnPlatformThreads(sources, 2),
+                  "WordCount.%s(6 sources)".formatted(call),
+                  HANG_HINT);
+        } catch (AssertionError hang) {
+          throw hang;
+        } catch (Throwable t) {
+          thrown = t;
+        }
+        if (!(thrown instanceof java.util.concurrent.ExecutionException)
+            || thrown.getCause() != failure) {
+          fail(
+              ("The read of %s threw %s, but %s(6 sources) %s. The Javadoc: @throws "
+                      + "ExecutionException if a read or a count failed, its cause says why. Let the "
+                      + "failure reach the caller as the ExecutionException that Future.get() "
+                      + "throws, with the read's exception as its cause: do not count a failed "
+                      + "source as 0, and do not wrap the exception in another.")
+                  .formatted(
+                      failing.name(),
+                      failure,
+                      call,
+                      thrown == null
+                          ? "returned " + returned
+                          : "threw " + thrown + " (cause: " + thrown.getCause() + ")"));
+        }
+      }
+    }
+  }
+
+  @Test
   void reads_every_source_on_a_virtual_thread() {
     var sources = sources(100, 10, Duration.ofMillis(10));
     try (var log = WorkLog.start()) {
@@ -114,6 +170,16 @@ class WordCountTest {
 
   @Test
   void every_virtual_thread_has_ended_when_countAll_returns() {
+    // A thread that has handed over its count is still alive for a moment, too short for a normal
+    // run to see. So the test first holds every thread after its read, before each of its
+    // remaining steps in turn, and fails if countAll returns meanwhile.
+    ForcedInterleaving.assertWaitsForEveryWorker(
+        WordCount.class,
+        "countAll",
+        new Object[] {sources(4, 5, Duration.ofMillis(1))},
+        SlowSource.READ,
+        "countAll(4 sources)",
+        "Every thread has ended when countAll returns, says the Javadoc: close the executor (try-with-resources) or join every thread before returning.");
     var sources = sources(300, 5, Duration.ofMillis(5));
     var caller = new AtomicReference<Thread>();
     try (var workers = Workers.watch()) {

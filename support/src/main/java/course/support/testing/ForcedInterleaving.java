@@ -9,7 +9,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
@@ -82,6 +84,19 @@ public final class ForcedInterleaving {
   public record Run<R>(
       Pause pause, String first, String second, boolean secondFinishedMeanwhile, R result) {}
 
+  /**
+   * What one hold-after schedule gave.
+   *
+   * @param pause where the first worker held was held, or null when no worker reached its k-th
+   *     pause point after its unit of work (the schedules are exhausted)
+   * @param worker the name of that worker, or null
+   * @param returnedWhileHeld whether the call returned while a worker was held, that is while a
+   *     thread that did a unit of work was still alive and about to run more of the learner's code
+   * @param result what the call returned
+   * @param <R> the call's result type
+   */
+  public record Hold<R>(Pause pause, String worker, boolean returnedWhileHeld, R result) {}
+
   /** More pause points than any unit of work of the course needs; a bound against loops. */
   private static final int MOST_PAUSES = 64;
 
@@ -95,6 +110,9 @@ public final class ForcedInterleaving {
 
   /** The schedule being forced, or null: pause points are then free. */
   private static volatile Schedule active;
+
+  /** The hold-after schedule being forced, or null. */
+  private static volatile Holding activeHolding;
 
   private final ClassLoader copy;
 
@@ -130,6 +148,36 @@ public final class ForcedInterleaving {
   }
 
   /**
+   * A call of the static method {@code name} of {@code type}'s copy with {@code args}, for {@link
+   * #everySchedule} and {@link #everyHoldAfter}. What the method throws, the call throws.
+   *
+   * @param type one of the learner's classes
+   * @param name a public static method of it, the only one of that name with as many parameters
+   * @param args its arguments
+   * @param <R> what it returns
+   * @return the call
+   */
+  @SuppressWarnings("unchecked")
+  public <R> Callable<R> staticCall(Class<?> type, String name, Object... args) {
+    var method =
+        java.util.Arrays.stream(copyOf(type).getMethods())
+            .filter(m -> m.getName().equals(name) && m.getParameterCount() == args.length)
+            .findFirst()
+            .orElseThrow(
+                () -> new AssertionError("%s.%s is missing".formatted(type.getSimpleName(), name)));
+    return () -> {
+      try {
+        return (R) method.invoke(null, args);
+      } catch (java.lang.reflect.InvocationTargetException e) {
+        if (e.getCause() instanceof Exception cause) {
+          throw cause;
+        }
+        throw e;
+      }
+    };
+  }
+
+  /**
    * Runs {@code call} once per schedule, k = 1, 2, ..., as the class comment says, until the first
    * worker finishes its unit of work before its k-th pause point.
    *
@@ -152,6 +200,113 @@ public final class ForcedInterleaving {
   }
 
   /**
+   * Runs {@code call} once per k = 1, 2, ...: every thread that ends a unit of {@code work} (but
+   * the calling thread) is held at its k-th pause point after the end of that unit, until the call
+   * is blocked, waiting with every worker stopped, or has returned. A call that waits for its
+   * workers to end can never return while one is held; one that does not wait returns, under the
+   * schedule that holds its workers after they handed over their results. Stops at the first k
+   * where no worker is held.
+   *
+   * @param work the {@link WorkProbe} work name of the unit of work
+   * @param call what starts the workers, called on a thread of its own; it must use the copy
+   * @param <R> its result type
+   * @return every run, in order
+   * @throws Exception what {@code call} threw
+   */
+  public <R> List<Hold<R>> everyHoldAfter(String work, Callable<R> call) throws Exception {
+    var runs = new ArrayList<Hold<R>>();
+    for (int k = 1; k <= MOST_PAUSES; k++) {
+      var run = hold(new Holding(k, work), call);
+      runs.add(run);
+      if (run.pause() == null) {
+        return runs;
+      }
+    }
+    return runs;
+  }
+
+  /**
+   * Fails unless {@code call} waits for every thread that did a unit of {@code work} to end before
+   * it returns: it holds every such thread after its unit, before each of its remaining steps in
+   * turn ({@link #everyHoldAfter}), and fails when the call returns meanwhile. A thread that has
+   * handed over its result but not yet ended is alive for a moment only, too short for a normal run
+   * to see; here it stays alive as long as the test likes.
+   *
+   * @param type the learner's class
+   * @param method its public static method to call
+   * @param args the arguments
+   * @param work the unit of work each thread does ({@link WorkProbe} work name)
+   * @param call the call, as the learner would write it, for the message
+   * @param fix what the contract says and where the chapter explains it, for the message
+   */
+  public static void assertWaitsForEveryWorker(
+      Class<?> type, String method, Object[] args, String work, String call, String fix) {
+    var copy = load(type);
+    var holds =
+        Deadline.call(
+            java.time.Duration.ofSeconds(90),
+            () -> copy.everyHoldAfter(work, copy.staticCall(type, method, args)),
+            call + " with each of its threads held after its work",
+            fix);
+    for (var hold : holds) {
+      if (hold.returnedWhileHeld()) {
+        var pause = hold.pause();
+        throw new AssertionError(
+            ("%s returned while thread '%s' was still running your code: the test held it at %s, "
+                    + "just before %s (in %s), after its work was done, and %s returned without "
+                    + "waiting for it to end. %s")
+                .formatted(
+                    call, hold.worker(), pause.where(), pause.what(), pause.method(), call, fix));
+      }
+    }
+  }
+
+  private static <R> Hold<R> hold(Holding holding, Callable<R> call) throws Exception {
+    var task = new FutureTask<>(call);
+    activeHolding = holding;
+    try (var registration = WorkProbe.install(holding)) {
+      holding.caller =
+          Thread.ofPlatform().name("forced-interleaving-caller").daemon().unstarted(task);
+      holding.caller.start();
+      long start = System.nanoTime();
+      long heldSince = 0;
+      while (!task.isDone()) {
+        if (holding.firstHeld != null) {
+          heldSince = heldSince == 0 ? System.nanoTime() : heldSince;
+          // A caller that spins instead of waiting never looks blocked: after a while with every
+          // worker stopped, it is let go all the same (a bound, not a verdict: it cannot make
+          // right code fail, only give wrong code one schedule less).
+          boolean spinning =
+              System.nanoTime() - heldSince > TimeUnit.SECONDS.toNanos(2) && holding.workersQuiet();
+          if (spinning || holding.callerStuck()) {
+            break;
+          }
+        }
+        if (System.nanoTime() - start > TimeUnit.SECONDS.toNanos(STEP_SECONDS)) {
+          holding.releaseAll();
+          throw new AssertionError(
+              ("The test held each worker after its unit of work, but the call neither returned "
+                      + "nor waited within %d s.")
+                  .formatted(STEP_SECONDS));
+        }
+        Thread.sleep(1);
+      }
+      if (task.isDone()) {
+        // A worker may still be on its way to its pause point: let every worker stop first.
+        holding.awaitQuiet();
+      }
+      boolean returnedWhileHeld = task.isDone() && holding.firstHeld != null;
+      holding.releaseAll();
+      var pause = holding.firstHeld == null ? null : PAUSES.get(holding.firstHeldAt);
+      var worker = holding.firstHeld == null ? null : nameOf(holding.firstHeld);
+      return new Hold<>(pause, worker, returnedWhileHeld, result(task));
+    } finally {
+      activeHolding = null;
+      holding.releaseAll();
+    }
+  }
+
+  /**
    * A pause point. The instrumented copy calls it before each call and store; outside a forced
    * schedule, or on any thread but the first worker, it returns at once.
    *
@@ -161,6 +316,10 @@ public final class ForcedInterleaving {
     var schedule = active;
     if (schedule != null) {
       schedule.pause(id);
+    }
+    var holding = activeHolding;
+    if (holding != null) {
+      holding.pause(id);
     }
   }
 
@@ -186,13 +345,13 @@ public final class ForcedInterleaving {
         // 2. A second worker does its whole unit of work, or blocks.
         if (schedule.secondArrived.await(
             Rendezvous.DEFAULT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
-          second = schedule.second.getName();
+          second = nameOf(schedule.second);
           schedule.releaseSecond.countDown();
           schedule.restartClock();
           while (!schedule.secondDone && !schedule.secondBlocked()) {
             schedule.failAfter(
                 "while %s was held at %s, %s neither finished its unit of work nor blocked"
-                    .formatted(schedule.first.getName(), pause.where(), second));
+                    .formatted(nameOf(schedule.first), pause.where(), second));
             Thread.sleep(1);
           }
           finishedMeanwhile = schedule.secondDone;
@@ -200,12 +359,20 @@ public final class ForcedInterleaving {
       }
       // 3. The first worker goes on; everyone else runs freely.
       schedule.openAll();
-      var first = schedule.first == null ? null : schedule.first.getName();
+      var first = schedule.first == null ? null : nameOf(schedule.first);
       return new Run<>(pause, first, second, finishedMeanwhile, result(task));
     } finally {
       active = null;
       schedule.openAll();
     }
+  }
+
+  /** A thread's name, or what it is when it has none (virtual threads are unnamed by default). */
+  private static String nameOf(Thread thread) {
+    if (!thread.getName().isEmpty()) {
+      return thread.getName();
+    }
+    return (thread.isVirtual() ? "virtual thread #" : "thread #") + thread.threadId();
   }
 
   private static <R> R result(FutureTask<R> task) throws Exception {
@@ -299,7 +466,7 @@ public final class ForcedInterleaving {
       return !secondDone && waiting(second);
     }
 
-    private static boolean waiting(Thread thread) {
+    static boolean waiting(Thread thread) {
       var state = thread.getState();
       return state == Thread.State.BLOCKED
           || state == Thread.State.WAITING
@@ -324,7 +491,7 @@ public final class ForcedInterleaving {
       }
     }
 
-    private static void awaitGate(CountDownLatch gate) {
+    static void awaitGate(CountDownLatch gate) {
       try {
         if (!gate.await(3 * STEP_SECONDS, TimeUnit.SECONDS)) {
           throw new IllegalStateException("a forced schedule never let this worker go on");
@@ -332,6 +499,111 @@ public final class ForcedInterleaving {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
+    }
+  }
+
+  /** One hold-after schedule: which threads did a unit of work, and which are held. */
+  private static final class Holding implements WorkProbe.Listener {
+    final int k;
+    final String work;
+    final CountDownLatch release = new CountDownLatch(1);
+    final Set<Thread> workers = ConcurrentHashMap.newKeySet();
+    final Map<Thread, Integer> pointsAfterUnit = new ConcurrentHashMap<>();
+    final Set<Thread> held = ConcurrentHashMap.newKeySet();
+    volatile Thread caller;
+    volatile Thread firstHeld;
+    volatile int firstHeldAt = -1;
+
+    Holding(int k, String work) {
+      this.k = k;
+      this.work = work;
+    }
+
+    @Override
+    public void beforeWork(String work, Object input) {
+      if (this.work.equals(work)) {
+        pointsAfterUnit.remove(Thread.currentThread());
+      }
+    }
+
+    @Override
+    public void afterWork(String work, Object input) {
+      var me = Thread.currentThread();
+      if (this.work.equals(work) && me != caller) {
+        workers.add(me);
+        pointsAfterUnit.put(me, 0);
+      }
+    }
+
+    void pause(int id) {
+      var me = Thread.currentThread();
+      var seen = pointsAfterUnit.computeIfPresent(me, (thread, n) -> n + 1);
+      if (seen == null || seen != k || release.getCount() == 0) {
+        return;
+      }
+      synchronized (this) {
+        if (firstHeld == null) {
+          firstHeld = me;
+          firstHeldAt = id;
+        }
+      }
+      held.add(me);
+      Schedule.awaitGate(release);
+      held.remove(me);
+    }
+
+    /**
+     * The caller waits, no worker runs, and the caller used no CPU time for 20 ms: it waits for a
+     * held worker. (A caller that polls, sleeping a millisecond between looks, is often seen
+     * waiting too; its CPU time gives it away.)
+     */
+    boolean callerStuck() throws InterruptedException {
+      if (!quiet(true)) {
+        return false;
+      }
+      long before = cpuTime(caller);
+      Thread.sleep(20);
+      return quiet(true) && cpuTime(caller) == before;
+    }
+
+    private static long cpuTime(Thread thread) {
+      var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+      return threads.isThreadCpuTimeSupported() ? threads.getThreadCpuTime(thread.threadId()) : 0;
+    }
+
+    /** Waits until no worker runs (each is held, waiting or ended), twice in a row. */
+    void awaitQuiet() throws InterruptedException {
+      long start = System.nanoTime();
+      while (!(quiet(false) && pauseThenQuiet())) {
+        if (System.nanoTime() - start > TimeUnit.SECONDS.toNanos(STEP_SECONDS)) {
+          return;
+        }
+      }
+    }
+
+    boolean workersQuiet() {
+      return quiet(false);
+    }
+
+    private boolean pauseThenQuiet() throws InterruptedException {
+      Thread.sleep(1);
+      return quiet(false);
+    }
+
+    private boolean quiet(boolean callerToo) {
+      if (callerToo && !Schedule.waiting(caller)) {
+        return false;
+      }
+      for (var worker : workers) {
+        if (worker.getState() == Thread.State.RUNNABLE && !held.contains(worker)) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    void releaseAll() {
+      release.countDown();
     }
   }
 
@@ -392,7 +664,9 @@ public final class ForcedInterleaving {
     return writer.toByteArray();
   }
 
-  /** Puts a pause point before every call (but constructors'), array store and field store. */
+  /**
+   * Puts a pause point before every call (but constructors'), array store, field store and return.
+   */
   private static final class PausingClass extends ClassVisitor {
     private String file = "?";
 
@@ -434,6 +708,8 @@ public final class ForcedInterleaving {
         public void visitInsn(int opcode) {
           if (opcode >= Opcodes.IASTORE && opcode <= Opcodes.SASTORE) {
             point("a write to an element of an array", false);
+          } else if (opcode >= Opcodes.IRETURN && opcode <= Opcodes.RETURN) {
+            point("the return from " + Type.methodName(name), false);
           }
           super.visitInsn(opcode);
         }
