@@ -1,5 +1,6 @@
-package course.forkjoin;
+package course.bench;
 
+import course.forkjoin.WordCount;
 import course.support.Chunks;
 import course.support.testing.Texts;
 import java.lang.management.ManagementFactory;
@@ -13,8 +14,9 @@ import java.util.function.ToLongFunction;
  * the fork/join task, on texts from 100 to 1,000,000 words. Book chapter 09 quotes its output.
  *
  * <pre>
- * ./mvnw -q -Psolutions -pl solutions/09_forkjoin -am compile
- * java -cp support/target/classes:solutions/09_forkjoin/target/classes course.forkjoin.WhenParallelPays
+ * ./mvnw -q -Psolutions,bench -Dbench.code=solution -pl bench -am compile
+ * java -cp support/target/classes:solutions/09_forkjoin/target/classes:bench/target/classes \
+ *     course.bench.WhenParallelPays
  * </pre>
  *
  * <p>Each figure is the median of 9 rounds; a round times, one after the other, a batch of calls of
@@ -46,15 +48,13 @@ public final class WhenParallelPays {
     for (int words : new int[] {100, 1_000, 10_000, 100_000, 1_000_000}) {
       var text = Texts.generate(9, words);
       var reps = counters.stream().mapToInt(counter -> warmUp(text, counter)).toArray();
-      // Rounds interleave the three counters, so that a busy moment slows all three alike;
-      // the speed-up is the median of each round's sequential / parallel ratio.
+      // Rounds interleave the three counters, so that a busy moment slows all three alike. The
+      // speed-up is the sequential median over the parallel median: the two figures beside it.
       var micros = new double[counters.size()][SAMPLES];
-      var speedUps = new double[SAMPLES];
       for (int round = 0; round < SAMPLES; round++) {
         for (int c = 0; c < counters.size(); c++) {
           micros[c][round] = timeBatch(text, counters.get(c), reps[c]) / 1_000.0 / reps[c];
         }
-        speedUps[round] = micros[0][round] / micros[1][round];
       }
       System.out.printf(
           "%,10d %,10d %15.1f %15.1f %15.1f %8.2fx%n",
@@ -63,7 +63,7 @@ public final class WhenParallelPays {
           median(micros[0]),
           median(micros[1]),
           median(micros[2]),
-          median(speedUps));
+          median(micros[0]) / median(micros[1]));
     }
   }
 
