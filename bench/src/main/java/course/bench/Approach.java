@@ -1,5 +1,6 @@
 package course.bench;
 
+import course.support.Chunks;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
@@ -60,7 +61,27 @@ public enum Approach {
   PARALLEL_STREAMS(
       "parallel-streams",
       (text, workers) ->
-          inPool(workers, () -> course.forkjoin.WordCount.countWithParallelStream(text)));
+          inPool(workers, () -> course.forkjoin.WordCount.countWithParallelStream(text))),
+
+  /**
+   * Chapter 09's parallel stream over copies: the same pipeline, with its source built by {@code
+   * Chunks.split}, which copies every chunk into a new {@code String} on the calling thread before
+   * the stream starts. Beside {@link #PARALLEL_STREAMS} it shows what a serial source costs a
+   * parallel stream (book/09_forkjoin.md, "When a parallel stream pays").
+   */
+  PARALLEL_STREAMS_COPIED(
+      "parallel-streams-copied",
+      (text, workers) ->
+          inPool(
+              workers,
+              () ->
+                  Chunks.split(
+                          text,
+                          Math.max(
+                              1, text.length() / course.forkjoin.WordCountTask.DEFAULT_THRESHOLD))
+                      .parallelStream()
+                      .mapToLong(Chunks::countWords)
+                      .sum()));
 
   /** Counts the words of a text with a given number of workers. */
   @FunctionalInterface

@@ -122,6 +122,17 @@ public final class WorkProbe {
     /** One file per unit of work finished, named {@code pid-sequence}. */
     public static final String DONE = "done";
 
+    /**
+     * Created by a test to make one child fail: the first child to start a unit of work takes the
+     * file (renames it to {@code fail-taken-<pid>}) and throws an exception whose message is {@link
+     * #FAILURE}, so that it prints a stack trace on its standard error and exits with a non-zero
+     * status, as a child that breaks would.
+     */
+    public static final String FAIL = "fail";
+
+    /** The message of the exception a child throws when it takes {@link #FAIL}. */
+    public static final String FAILURE = "the course's test made this child fail";
+
     private ProbeFiles() {}
   }
 
@@ -162,6 +173,7 @@ public final class WorkProbe {
       String name = pid + "-" + sequence.incrementAndGet();
       try {
         Files.writeString(folder.resolve(ProbeFiles.ARRIVED).resolve(name), work);
+        failIfAsked();
         var rendezvous = folder.resolve(ProbeFiles.RENDEZVOUS);
         if (Files.isRegularFile(rendezvous)) {
           var parts = Files.readString(rendezvous).strip().split(" ");
@@ -170,6 +182,20 @@ public final class WorkProbe {
       } catch (IOException e) {
         throw new UncheckedIOException("course probe: cannot write to " + folder, e);
       }
+    }
+
+    /** Throws {@link ProbeFiles#FAILURE} if this child is the one to take the fail file. */
+    private void failIfAsked() throws IOException {
+      var fail = folder.resolve(ProbeFiles.FAIL);
+      if (!Files.exists(fail)) {
+        return;
+      }
+      try {
+        Files.move(fail, folder.resolve(ProbeFiles.FAIL + "-taken-" + pid));
+      } catch (java.nio.file.NoSuchFileException e) {
+        return; // another child took it first
+      }
+      throw new IllegalStateException(ProbeFiles.FAILURE);
     }
 
     void afterWork(String work, Object input) {

@@ -2,13 +2,16 @@ package course.processes;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
+import course.support.WorkProbe;
 import course.support.testing.ChildProcesses;
 import course.support.testing.CountingContract;
 import course.support.testing.Deadline;
 import course.support.testing.NoLeftovers;
 import course.support.testing.Texts;
 import course.support.testing.WorkLog;
+import java.io.IOException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -59,6 +62,87 @@ class WordCountTest implements CountingContract {
   }
 
   @Test
+  void counts_even_a_single_chunk_in_a_child() {
+    // One process, or more processes than words: one chunk, and it too goes to a child.
+    for (var text : new String[] {Texts.generate(8, 300), "word"}) {
+      int nProcesses = text.equals("word") ? 4 : 1;
+      try (var children = ChildProcesses.watch();
+          var inThisJvm = WorkLog.start()) {
+        count(text, nProcesses);
+        assertTrue(
+            inThisJvm.calls().isEmpty() && children.unitsFinished() == 1,
+            ("count(a text of one chunk, %d) counted %d time(s) in this JVM and %d time(s) in a "
+                    + "child: a single chunk is counted in a child process too. Nothing is counted "
+                    + "in this JVM, says the Javadoc, however small the text.")
+                .formatted(nProcesses, inThisJvm.calls().size(), children.unitsFinished()));
+      }
+    }
+  }
+
+  @Test
+  void runs_more_children_than_cores_at_the_same_time() {
+    // All the children at work at the same time, says the Javadoc: not a batch per core.
+    int parties = Runtime.getRuntime().availableProcessors() + 2;
+    var text = Texts.generate(9, 300 * parties);
+    try (var children = ChildProcesses.watch(parties)) {
+      long words =
+          Deadline.call(
+              ChildProcesses.DEFAULT_TIMEOUT.plus(Deadline.DEFAULT),
+              () -> WordCount.count(text, parties),
+              "WordCount.count(text, %d)".formatted(parties),
+              HANG_HINT);
+      assertEquals(
+          300L * parties, words, "count(text, %d) returned the wrong total.".formatted(parties));
+      children.assertRendezvousMet(
+          ("count(text, %d) must have all %d children at work at once, more than the %d cores: "
+                  + "start every child before you wait for any, not a batch per core.")
+              .formatted(parties, parties, Runtime.getRuntime().availableProcessors()));
+    }
+  }
+
+  @Test
+  void reports_an_interrupt_while_it_waits_as_an_InterruptedException() throws Exception {
+    // The children wait for a third party that never comes (a rendezvous of 3 for 2 children),
+    // so the caller is still waiting for them when the test interrupts it.
+    var text = Texts.generate(10, 600);
+    try (var children = ChildProcesses.watch(3)) {
+      var thrown = new java.util.concurrent.atomic.AtomicReference<Throwable>();
+      var returned = new java.util.concurrent.atomic.AtomicBoolean();
+      var caller =
+          Thread.ofPlatform()
+              .name("caller")
+              .start(
+                  () -> {
+                    try {
+                      WordCount.count(text, 2);
+                      returned.set(true);
+                    } catch (Throwable t) {
+                      thrown.set(t);
+                    }
+                  });
+      long waitUntil = System.nanoTime() + ChildProcesses.DEFAULT_TIMEOUT.toNanos();
+      while (children.unitsStarted() < 2 && System.nanoTime() < waitUntil) {
+        Thread.sleep(5);
+      }
+      caller.interrupt();
+      caller.join(Deadline.DEFAULT.plus(ChildProcesses.DEFAULT_TIMEOUT).toMillis());
+      if (!(thrown.get() instanceof InterruptedException)) {
+        fail(
+            ("The thread calling count(text, 2) was interrupted while both children were still "
+                    + "at work; count must then throw InterruptedException (its Javadoc: @throws "
+                    + "InterruptedException), but it %s. Let the InterruptedException of "
+                    + "waitFor() propagate: do not catch it, or turn it into an IOException.")
+                .formatted(
+                    caller.isAlive()
+                        ? "had not returned after " + Deadline.DEFAULT.toSeconds() + " s"
+                        : thrown.get() == null
+                            ? "returned normally (was the interrupt caught and ignored?)"
+                            : "threw " + thrown.get()));
+      }
+    }
+  }
+
+  @Test
   void starts_one_child_per_chunk() {
     var text = Texts.generate(4, 4_000);
     try (var children = ChildProcesses.watch()) {
@@ -91,6 +175,42 @@ class WordCountTest implements CountingContract {
       assertEquals(2_000, words, "count(text of 2000 words, 2) returned the wrong total.");
       children.assertRendezvousMet(
           "Start every child before you wait for (or read from) any of them.");
+    }
+  }
+
+  @Test
+  void reports_a_failed_child_as_an_IOException_with_what_it_printed() {
+    var text = Texts.generate(7, 600);
+    try (var children = ChildProcesses.watch()) {
+      children.failOneChild();
+      Throwable thrown = null;
+      long returned = -1;
+      try {
+        returned =
+            Deadline.call(() -> WordCount.count(text, 2), "WordCount.count(text, 2)", HANG_HINT);
+      } catch (AssertionError hang) {
+        throw hang;
+      } catch (Throwable t) {
+        thrown = t;
+      }
+      boolean named =
+          thrown instanceof IOException
+              && thrown.getMessage() != null
+              && thrown.getMessage().contains(WorkProbe.ProbeFiles.FAILURE);
+      if (!named) {
+        fail(
+            ("The test made one child fail (pid %d): it printed \"%s\" in a stack trace on its "
+                    + "standard error and exited with status 1. count must then throw an "
+                    + "IOException whose message says which child failed and what it printed (its "
+                    + "Javadoc: @throws IOException), but it %s. Look at the exit status of every "
+                    + "child, and read its standard error.")
+                .formatted(
+                    children.failedChild(),
+                    WorkProbe.ProbeFiles.FAILURE,
+                    thrown == null
+                        ? "returned " + returned
+                        : "threw " + thrown.getClass().getName() + ": " + thrown.getMessage()));
+      }
     }
   }
 

@@ -2,11 +2,13 @@ package course.immutable;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import course.support.GlobalLock;
 import course.support.Guarded;
 import course.support.testing.BadInput;
 import course.support.testing.Deadline;
+import course.support.testing.ForcedInterleaving;
 import course.support.testing.NoLeftovers;
 import course.support.testing.SharedUpdates;
 import java.time.Duration;
@@ -91,8 +93,47 @@ class ShapesTest {
   }
 
   @Test
+  void two_callers_at_once_each_get_the_area_of_their_own_rectangle() throws Exception {
+    // The test holds one caller before each of its steps in turn while a second caller computes
+    // the area of another rectangle in full. State that one call leaves where the next can reach
+    // it (a static field) hands the first caller the second one's rectangle.
+    var copy = ForcedInterleaving.load(Shapes.class);
+    var rectangle =
+        copy.copyOf(Rectangle.class).getConstructor(double.class, double.class, List.class);
+    var small = Guarded.of(rectangle.newInstance(2.0, 3.0, List.of()));
+    var large = Guarded.of(rectangle.newInstance(5.0, 7.0, List.of()));
+    var overlaps =
+        Deadline.call(
+            Duration.ofSeconds(60),
+            () ->
+                copy.everyOverlap(
+                    copy.<Double>staticCall(Shapes.class, "area", small),
+                    copy.<Double>staticCall(Shapes.class, "area", large)),
+            "Shapes.area(2 by 3) and Shapes.area(5 by 7) at the same time",
+            "Shapes.area should never wait: read the rectangle once and compute.");
+    for (var overlap : overlaps) {
+      if (overlap.first() != 6.0 || overlap.second() != 35.0) {
+        var pause = overlap.pause();
+        fail(
+            ("Two threads called Shapes.area at once, one with a 2 by 3 rectangle, one with a 5 by "
+                    + "7 one, and got %s and %s instead of 6.0 and 35.0. The test held the first "
+                    + "at %s, just before %s (in %s), while the second ran in full. Keep what one "
+                    + "call reads in its own local variables: a static field is shared by every "
+                    + "caller at once.")
+                .formatted(
+                    overlap.first(),
+                    overlap.second(),
+                    pause == null ? "no step" : pause.where(),
+                    pause == null ? "nothing" : pause.what(),
+                    pause == null ? "area" : pause.method()));
+      }
+    }
+  }
+
+  @Test
   void reads_the_new_value_after_another_thread_replaces_it() throws InterruptedException {
     var rectangle = Guarded.of(new Rectangle(2, 5, List.of()));
+    assertEquals(10, areaWithoutTheLock(rectangle), "A 2 by 5 rectangle has an area of 10.");
     var writer =
         Thread.ofPlatform()
             .name("writer")
@@ -101,7 +142,7 @@ class ShapesTest {
     assertEquals(
         35,
         areaWithoutTheLock(rectangle),
-        "Another thread replaced the 2 by 5 rectangle with a 7 by 5 one: Shapes.area must now be 35.");
+        "Shapes.area gave 10 for a 2 by 5 rectangle; then another thread replaced it with a 7 by 5 one, so Shapes.area must now be 35. Read the rectangle from its holder at every call: an area kept from an earlier call is out of date as soon as someone replaces the rectangle.");
   }
 
   @Test

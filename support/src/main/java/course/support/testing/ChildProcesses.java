@@ -79,6 +79,32 @@ public final class ChildProcesses implements AutoCloseable {
   }
 
   /** How many units of work children started. */
+  /**
+   * Makes the first child that starts a unit of work fail: it throws, prints {@link
+   * ProbeFiles#FAILURE} in a stack trace on its standard error, and exits with status 1.
+   */
+  public void failOneChild() {
+    try {
+      Files.writeString(folder.resolve(ProbeFiles.FAIL), "one child");
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write to the probe folder " + folder, e);
+    }
+  }
+
+  /** The process id of the child that took {@link #failOneChild}'s file, or -1 if none has. */
+  public long failedChild() {
+    try (var files = Files.list(folder)) {
+      return files
+          .map(file -> file.getFileName().toString())
+          .filter(name -> name.startsWith(ProbeFiles.FAIL + "-taken-"))
+          .mapToLong(name -> Long.parseLong(name.substring((ProbeFiles.FAIL + "-taken-").length())))
+          .findFirst()
+          .orElse(-1);
+    } catch (IOException e) {
+      return -1;
+    }
+  }
+
   public int unitsStarted() {
     return names(ProbeFiles.ARRIVED).size();
   }

@@ -97,6 +97,17 @@ public final class ForcedInterleaving {
    */
   public record Hold<R>(Pause pause, String worker, boolean returnedWhileHeld, R result) {}
 
+  /**
+   * What one schedule of {@link #everyOverlap} gave.
+   *
+   * @param pause where the first call was held, or null when it ended before its k-th pause point
+   * @param first what the first call returned
+   * @param second what the second call returned
+   * @param <A> the first call's result type
+   * @param <B> the second call's result type
+   */
+  public record Overlap<A, B>(Pause pause, A first, B second) {}
+
   /** More pause points than any unit of work of the course needs; a bound against loops. */
   private static final int MOST_PAUSES = 64;
 
@@ -194,6 +205,85 @@ public final class ForcedInterleaving {
       runs.add(run);
       if (run.pause() == null || run.second() == null) {
         return runs;
+      }
+    }
+    return runs;
+  }
+
+  /**
+   * Runs two calls of the learner's code on two threads, once per k = 1, 2, ...: the first call
+   * runs to its k-th pause point and is held there, the second runs in full (or until it blocks),
+   * then the first goes on. A method that keeps one call's state where another call can reach it (a
+   * static field, a shared buffer) hands one caller the other's result under one of these
+   * schedules. Stops at the first k the first call does not reach.
+   *
+   * @param first the call to hold; it must use the copy
+   * @param second the call that overtakes it
+   * @param <A> the first call's result type
+   * @param <B> the second call's result type
+   * @return every schedule's results, in order
+   * @throws Exception what either call threw
+   */
+  public <A, B> List<Overlap<A, B>> everyOverlap(Callable<A> first, Callable<B> second)
+      throws Exception {
+    var runs = new ArrayList<Overlap<A, B>>();
+    for (int k = 1; k <= MOST_PAUSES; k++) {
+      var schedule = new Schedule(k, null);
+      var one =
+          new FutureTask<A>(
+              () -> {
+                try {
+                  return first.call();
+                } finally {
+                  schedule.firstInside = false;
+                  schedule.firstHeldOrDone.countDown();
+                }
+              });
+      var two =
+          new FutureTask<B>(
+              () -> {
+                Schedule.awaitGate(schedule.releaseSecond);
+                schedule.secondRunning = true;
+                try {
+                  return second.call();
+                } finally {
+                  schedule.secondDone = true;
+                }
+              });
+      var firstThread = Thread.ofPlatform().name("first-caller").daemon().unstarted(one);
+      var secondThread = Thread.ofPlatform().name("second-caller").daemon().unstarted(two);
+      schedule.first = firstThread;
+      schedule.second = secondThread;
+      schedule.firstInside = true;
+      active = schedule;
+      try {
+        secondThread.start();
+        firstThread.start();
+        if (!schedule.firstHeldOrDone.await(STEP_SECONDS, TimeUnit.SECONDS)) {
+          throw new AssertionError(
+              "The first call neither reached its pause point %d nor returned within %d s."
+                  .formatted(k, STEP_SECONDS));
+        }
+        Pause pause = null;
+        if (schedule.heldAt >= 0) {
+          pause = PAUSES.get(schedule.heldAt);
+          schedule.releaseSecond.countDown();
+          schedule.restartClock();
+          while (!schedule.secondDone && !schedule.secondBlocked()) {
+            schedule.failAfter(
+                "while the first call was held at %s, the second neither returned nor blocked"
+                    .formatted(pause.where()));
+            Thread.sleep(1);
+          }
+        }
+        schedule.openAll();
+        runs.add(new Overlap<>(pause, result(one), result(two)));
+        if (pause == null) {
+          return runs;
+        }
+      } finally {
+        active = null;
+        schedule.openAll();
       }
     }
     return runs;
