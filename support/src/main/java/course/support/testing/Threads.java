@@ -84,7 +84,14 @@ public final class Threads {
       caller.set(thread);
       thread.start();
       try {
-        started.await(10, TimeUnit.SECONDS);
+        // Until a worker starts, or the call is over without one (a stub that throws at once
+        // must not cost a learner ten seconds of waiting).
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!started.await(10, TimeUnit.MILLISECONDS)
+            && thread.isAlive()
+            && System.nanoTime() < until) {
+          // keep waiting
+        }
         thread.interrupt();
         thread.join(5_000);
         release.countDown();
