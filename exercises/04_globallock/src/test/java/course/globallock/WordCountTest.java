@@ -2,7 +2,6 @@ package course.globallock;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import course.support.Chunks;
 import course.support.GlobalLock;
@@ -85,17 +84,11 @@ class WordCountTest implements CountingContract {
     // The test holds every worker at the start of its count, interrupts the calling thread while
     // it waits for them, and only then lets the workers go.
     var text = Texts.generate(27, 2_000);
-    var thrown =
-        Threads.thrownWhenInterruptedWhileWaiting(
-            () -> WordCount.count(text, 2), WorkProbe.COUNT_WORDS);
-    if (!(thrown instanceof InterruptedException)) {
-      fail(
-          "The thread calling count(text, 2) was interrupted while its workers were still counting; count must then throw InterruptedException (its Javadoc: @throws InterruptedException), but it %s. Let the InterruptedException of join() propagate: declare it, do not catch it and go on to add up."
-              .formatted(
-                  thrown == null
-                      ? "returned normally (was the interrupt caught and ignored?)"
-                      : "threw " + thrown));
-    }
+    Threads.assertInterruptedExceptionWhenInterruptedWhileWaiting(
+        () -> WordCount.count(text, 2),
+        WorkProbe.COUNT_WORDS,
+        "count(text, 2)",
+        "Let the InterruptedException of join() propagate: declare it, do not catch it and go on to add up.");
   }
 
   @ParameterizedTest(name = "with {0} threads")

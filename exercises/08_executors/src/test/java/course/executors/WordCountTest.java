@@ -59,17 +59,11 @@ class WordCountTest implements CountingContract {
     // The test holds every worker at the start of its count, interrupts the calling thread while
     // it waits for them, and only then lets the workers go.
     var text = Texts.generate(27, 2_000);
-    var thrown =
-        Threads.thrownWhenInterruptedWhileWaiting(
-            () -> WordCount.count(text, 2), WorkProbe.COUNT_WORDS);
-    if (!(thrown instanceof InterruptedException)) {
-      fail(
-          "The thread calling count(text, 2) was interrupted while its workers were still counting; count must then throw InterruptedException (its Javadoc: @throws InterruptedException), but it %s. Let the InterruptedException of invokeAll() or Future.get() propagate: declare it, do not catch it and return what was counted so far."
-              .formatted(
-                  thrown == null
-                      ? "returned normally (was the interrupt caught and ignored?)"
-                      : "threw " + thrown));
-    }
+    Threads.assertInterruptedExceptionWhenInterruptedWhileWaiting(
+        () -> WordCount.count(text, 2),
+        WorkProbe.COUNT_WORDS,
+        "count(text, 2)",
+        "Let the InterruptedException of invokeAll() or Future.get() propagate: declare it, do not catch it and return what was counted so far.");
   }
 
   @ParameterizedTest(name = "with {0} threads")

@@ -38,6 +38,32 @@ public final class Threads {
   }
 
   /**
+   * Fails unless {@code code} throws {@link InterruptedException} when its thread is interrupted
+   * while it waits for its workers (see {@link #thrownWhenInterruptedWhileWaiting}).
+   *
+   * @param code the call under test
+   * @param work the work function whose units to hold, for example {@code WorkProbe.COUNT_WORDS}
+   * @param call the call, as the learner would write it, for the message
+   * @param fix what to do about it, in a sentence or two
+   */
+  public static void assertInterruptedExceptionWhenInterruptedWhileWaiting(
+      Callable<?> code, String work, String call, String fix) {
+    var thrown = thrownWhenInterruptedWhileWaiting(code, work);
+    if (!(thrown instanceof InterruptedException)) {
+      throw new AssertionError(
+          ("The thread calling %s was interrupted while its workers were still counting; it must "
+                  + "then throw InterruptedException (its Javadoc: @throws InterruptedException), "
+                  + "but it %s. %s")
+              .formatted(
+                  call,
+                  thrown == null
+                      ? "returned normally (was the interrupt caught and ignored?)"
+                      : "threw " + thrown,
+                  fix));
+    }
+  }
+
+  /**
    * What a call did when its thread was interrupted while it waited for its workers: {@code code}
    * runs on a thread of its own; the units of {@code work} that other threads start are held at
    * their start, so the call is certainly waiting for them; then its thread is interrupted, and
