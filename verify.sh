@@ -352,6 +352,8 @@ selfcheck() {
     done
   done
 
+  (run_runner todos >"$STATE/selfcheck-todos.log" 2>&1)
+  check $? "every TODO of the stubs reads as one instruction ($(tail -n 1 "$STATE/selfcheck-todos.log"))"
   (run_runner leaks >"$STATE/selfcheck-leaks.log" 2>&1)
   check $? "no chapter, hint or stub holds a run of a reference solution's code ($(tail -n 1 "$STATE/selfcheck-leaks.log"); ./verify.sh leaks)"
 
@@ -481,6 +483,14 @@ ${BOLD}./verify.sh leaks${OFF}
   solution already gives is not counted). The self-check fails while there is one.
 EOF
       ;;
+    todos)
+      cat <<EOF
+${BOLD}./verify.sh todos${OFF}
+  For maintainers: lists every line of a stub's TODO comment that is a fragment of a sentence
+  (a line of a few words whose sentence goes on below, as a formatter leaves a long comment at
+  a deep indent). The self-check fails while there is one.
+EOF
+      ;;
     manifest)
       cat <<EOF
 ${BOLD}./verify.sh manifest${OFF} [--check]
@@ -535,7 +545,7 @@ done
 case "${1:-}" in
   "" | --recheck) run_runner check "$@" ;;
   --java-home) find_jdk && printf '%s\n' "$JAVA_HOME" ;;
-  check | watch | list | hint | reset | manifest | verdicts | book | leaks | corpus) run_runner "$@" ;;
+  check | watch | list | hint | reset | manifest | verdicts | book | leaks | todos | corpus) run_runner "$@" ;;
   selfcheck) selfcheck ;;
   bench) shift; bench "$@" ;;
   help)

@@ -21,6 +21,8 @@ import java.util.List;
  *   manifest [--check]         (maintainers) rewrite or check the tests' and stubs' manifests
  *   verdicts                   (self-check) the verdict on every stub and solution
  *   corpus [NN]                (self-check) judge the maintainers' corpus (corpus/README.md)
+ *   leaks                      (self-check) runs of solution code in chapters, hints, stubs
+ *   todos                      (self-check) TODO comments of the stubs broken into fragments
  * </pre>
  *
  * <p>Exit status: 0 done (or the command worked), 1 not done yet, 2 a problem to fix first.
@@ -70,6 +72,7 @@ public final class Main {
                 : 2;
         case "verdicts" -> commands.verdicts();
         case "leaks" -> AnswerLeaks.report(course, out);
+        case "todos" -> TodoFragments.report(course, out);
         case "corpus" ->
             only(options, 1, out)
                 ? new CorpusJudge(course, out).run(options.isEmpty() ? null : options.getFirst())

@@ -55,13 +55,11 @@ public final class WordCount {
                   () ->
                       GlobalLock.attach(
                           () -> {
-                            // TODO: this thread counts while it holds the global lock, so the other
-                            // threads wait
-                            //  for it: one chunk at a time. Count first, without the lock
-                            // (countWords touches no
-                            //  shared state), and attach only to add the count to `results`.
-                            //  Read book/04_globallock.md, "Take the lock for what is shared, and
-                            // only that".
+                            // TODO: this thread counts while it holds the global
+                            //  lock, so the other threads wait for it: one chunk
+                            //  at a time. Hold the lock for what the threads share,
+                            //  and only that. Read book/04_globallock.md, "Take the
+                            //  lock for what is shared, and only that".
                             results.add(Chunks.countWords(chunk));
                           })));
     }
