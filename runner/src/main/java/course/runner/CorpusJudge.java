@@ -46,7 +46,11 @@ public final class CorpusJudge {
   }
 
   /** What a case got: {@code pass}, {@code fail} or {@code does-not-compile}, and why. */
-  record Judged(String got, String firstTest, String firstMessage) {}
+  record Judged(String got, String firstTest, String firstMessage, List<String> messages) {
+    Judged(String got, String firstTest, String firstMessage) {
+      this(got, firstTest, firstMessage, List.of(firstMessage));
+    }
+  }
 
   private static final int SHOWN = 160;
 
@@ -178,16 +182,19 @@ public final class CorpusJudge {
   }
 
   /**
-   * A fail case must fail, and its first failure must name {@code expect} (the lesson, not an
-   * accident); a compile error never counts as the tests catching a case.
+   * A fail case must fail, and one of its failures must name {@code expect} (the lesson, not an
+   * accident); a compile error never counts as the tests catching a case. Not only the first: a
+   * wrong case often breaks two tests, and which of them a race shows in first can change from run
+   * to run.
    */
   static boolean agrees(Case c, Judged judged) {
     if (!c.verdict().equals(judged.got())) {
       return false;
     }
+    var fragment = c.expect().toLowerCase();
     return !judged.got().equals("fail")
-        || c.expect().isEmpty()
-        || judged.firstMessage().toLowerCase().contains(c.expect().toLowerCase());
+        || fragment.isEmpty()
+        || judged.messages().stream().anyMatch(m -> m.toLowerCase().contains(fragment));
   }
 
   /** The cases of {@code exercise}, sorted by name. */
@@ -258,7 +265,10 @@ public final class CorpusJudge {
         outcome.failures().isEmpty()
             ? new TestRun.Failure("", "", "no test ran")
             : outcome.failures().getFirst();
-    return new Judged("fail", first.test(), first.test() + ": " + first.message());
+    var messages =
+        outcome.failures().stream().map(failure -> failure.test() + ": " + failure.message());
+    return new Judged(
+        "fail", first.test(), first.test() + ": " + first.message(), messages.toList());
   }
 
   private Judged doesNotCompile(Compilation.Error error) {
