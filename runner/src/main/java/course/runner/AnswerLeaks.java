@@ -140,7 +140,8 @@ public final class AnswerLeaks {
     return runs;
   }
 
-  private static List<Path> javaFiles(Path folder) {
+  /** The {@code .java} files under {@code folder}, sorted; none when it does not exist. */
+  static List<Path> javaFiles(Path folder) {
     if (!Files.isDirectory(folder)) {
       return List.of();
     }
@@ -151,7 +152,8 @@ public final class AnswerLeaks {
     }
   }
 
-  private static String read(Path file) {
+  /** The text of {@code file}. */
+  static String read(Path file) {
     try {
       return Files.readString(file);
     } catch (IOException e) {

@@ -1,13 +1,9 @@
 package course.runner;
 
-import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * {@code todos} (self-check): every TODO of a stub reads as one instruction. A formatter that wraps
@@ -29,8 +25,8 @@ public final class TodoFragments {
   public static List<Fragment> find(Course course) {
     var found = new ArrayList<Fragment>();
     for (var exercise : course.exercises()) {
-      for (var file : javaFiles(exercise.mainSources())) {
-        found.addAll(in(file, read(file)));
+      for (var file : AnswerLeaks.javaFiles(exercise.mainSources())) {
+        found.addAll(in(file, AnswerLeaks.read(file)));
       }
     }
     return found;
@@ -83,24 +79,5 @@ public final class TodoFragments {
   private static String comment(String line) {
     var strip = line.strip();
     return strip.startsWith("//") ? strip.substring(2).strip() : "";
-  }
-
-  private static String read(Path file) {
-    try {
-      return Files.readString(file);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static List<Path> javaFiles(Path folder) {
-    if (!Files.isDirectory(folder)) {
-      return List.of();
-    }
-    try (Stream<Path> files = Files.walk(folder)) {
-      return files.filter(f -> f.toString().endsWith(".java")).sorted().toList();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }
