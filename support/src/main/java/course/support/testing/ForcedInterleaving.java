@@ -267,14 +267,9 @@ public final class ForcedInterleaving {
         Pause pause = null;
         if (schedule.heldAt >= 0) {
           pause = PAUSES.get(schedule.heldAt);
-          schedule.releaseSecond.countDown();
-          schedule.restartClock();
-          while (!schedule.secondDone && !schedule.secondBlocked()) {
-            schedule.failAfter(
-                "while the first call was held at %s, the second neither returned nor blocked"
-                    .formatted(pause.where()));
-            Thread.sleep(1);
-          }
+          schedule.letSecondRun(
+              "while the first call was held at %s, the second neither returned nor blocked"
+                  .formatted(pause.where()));
         }
         schedule.openAll();
         runs.add(new Overlap<>(pause, result(one), result(two)));
@@ -436,14 +431,9 @@ public final class ForcedInterleaving {
         if (schedule.secondArrived.await(
             Rendezvous.DEFAULT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
           second = nameOf(schedule.second);
-          schedule.releaseSecond.countDown();
-          schedule.restartClock();
-          while (!schedule.secondDone && !schedule.secondBlocked()) {
-            schedule.failAfter(
-                "while %s was held at %s, %s neither finished its unit of work nor blocked"
-                    .formatted(nameOf(schedule.first), pause.where(), second));
-            Thread.sleep(1);
-          }
+          schedule.letSecondRun(
+              "while %s was held at %s, %s neither finished its unit of work nor blocked"
+                  .formatted(nameOf(schedule.first), pause.where(), second));
           finishedMeanwhile = schedule.secondDone;
         }
       }
@@ -545,6 +535,19 @@ public final class ForcedInterleaving {
       heldAt = id;
       firstHeldOrDone.countDown();
       awaitGate(resumeFirst);
+    }
+
+    /**
+     * Lets the second worker go, and waits until it has finished or blocks; fails, saying {@code
+     * otherwise}, when it does neither in time.
+     */
+    void letSecondRun(String otherwise) throws InterruptedException {
+      releaseSecond.countDown();
+      restartClock();
+      while (!secondDone && !secondBlocked()) {
+        failAfter(otherwise);
+        Thread.sleep(1);
+      }
     }
 
     /** Whether the second worker waits for something (a lock, most likely) twice in a row. */
