@@ -12,6 +12,8 @@ import java.net.URLClassLoader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 import org.junit.platform.engine.CancellationToken;
@@ -38,9 +40,12 @@ import org.junit.platform.launcher.core.LauncherFactory;
  *       exercise's.
  * </ul>
  *
- * <p>Each run gets a fresh class loader, so nothing (static state, ArchUnit's cache of imported
- * classes) leaks from one run into the next. The tests' own output goes to a log file, as with
- * Surefire's {@code redirectTestOutputToFile}.
+ * <p>Each run gets a fresh class loader for the learner's classes, the tests and the support code,
+ * so nothing (static state, ArchUnit's cache of imported classes) leaks from one run into the next.
+ * The libraries that keep no state between runs (JUnit Jupiter, AssertJ, ASM, ...) are loaded once
+ * per JVM instead, in a class loader of their own under it: in watch mode's warm test JVM, their
+ * classes are then already loaded and compiled by the JIT when the next save comes. The tests' own
+ * output goes to a log file, as with Surefire's {@code redirectTestOutputToFile}.
  */
 public final class TestRun {
 
@@ -110,18 +115,17 @@ public final class TestRun {
    */
   public static Outcome run(Path testClasses, List<Path> classpath, Path log, Path sources) {
     var selectors = testClassSelectors(testClasses);
+    var notTheRunners = classpath.stream().filter(path -> !Classpaths.runnerHas(path)).toList();
+    var libraries = sharedLibraries(notTheRunners.stream().filter(TestRun::shared).toList());
     var urls =
-        classpath.stream()
-            .filter(path -> !Classpaths.runnerHas(path))
-            .map(TestRun::url)
-            .toArray(URL[]::new);
+        notTheRunners.stream().filter(path -> !shared(path)).map(TestRun::url).toArray(URL[]::new);
     var thread = Thread.currentThread();
     var previousLoader = thread.getContextClassLoader();
     var previousClasspath = System.getProperty("java.class.path");
     var previousSources = System.getProperty(SOURCES_PROPERTY);
     var previousOut = System.out;
     var previousErr = System.err;
-    try (var loader = new URLClassLoader("exercise", urls, TestRun.class.getClassLoader());
+    try (var loader = new URLClassLoader("exercise", urls, libraries);
         var output = new PrintStream(new FileOutputStream(log.toFile()), true)) {
       thread.setContextClassLoader(loader);
       System.setProperty("java.class.path", joined(classpath));
@@ -155,6 +159,33 @@ public final class TestRun {
       }
       thread.setContextClassLoader(previousLoader);
     }
+  }
+
+  /**
+   * The class loaders of shared libraries, one per list of jars (each exercise has its own), kept
+   * for the life of this JVM.
+   */
+  private static final Map<List<Path>, ClassLoader> LIBRARIES = new ConcurrentHashMap<>();
+
+  /**
+   * Whether a classpath entry is a library loaded once per JVM: a jar. Folders (the learner's
+   * classes, the tests, the support code) are loaded afresh on every run. ArchUnit is shared too:
+   * it would keep the classes it imported, by folder, for the next run (which would then check a
+   * learner's class as it was before the edit), but the exercises' structural tests ask it not to
+   * ({@code cacheMode = CacheMode.PER_CLASS}), and the runner's tests check that they all do.
+   */
+  private static boolean shared(Path entry) {
+    return entry.getFileName().toString().endsWith(".jar");
+  }
+
+  private static ClassLoader sharedLibraries(List<Path> jars) {
+    return LIBRARIES.computeIfAbsent(
+        List.copyOf(jars),
+        key ->
+            new URLClassLoader(
+                "libraries",
+                key.stream().map(TestRun::url).toArray(URL[]::new),
+                TestRun.class.getClassLoader()));
   }
 
   /**

@@ -13,8 +13,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * {@code ./verify.sh watch}: checks again every time a file is saved, in the same warm JVM, so the
  * verdict comes back in a fraction of a second. Keys: Enter or {@code r} to check again, {@code h}
- * for the hint, {@code l} for the list, {@code q} to quit. When an exercise passes, it shows the
- * next one and waits for Enter before moving on.
+ * for the hint, {@code l} for the list, {@code q} to quit ({@code h} and {@code l} pressed while a
+ * check runs are answered under its verdict). When an exercise passes, it shows the next one and
+ * waits for Enter before moving on.
  */
 public final class Watch {
 
@@ -39,6 +40,9 @@ public final class Watch {
   private final PrintStream out;
   private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
   private boolean keysWork = true;
+
+  /** Keys pressed during a check that ask for something to read: done once its verdict shows. */
+  private final List<String> afterVerdict = new java.util.ArrayList<>();
 
   public Watch(Course course, boolean recheck, Ansi ansi, PrintStream out) {
     this.course = course;
@@ -90,6 +94,11 @@ public final class Watch {
         continue; // check again: the learner may have saved while the question was open
       }
       session.print(pass, out);
+      for (var key : afterVerdict) {
+        out.println();
+        keyCommand(key);
+      }
+      afterVerdict.clear();
       out.println(
           ansi.dim(
               keysWork
@@ -148,7 +157,9 @@ public final class Watch {
           return null;
         }
         case Event.NoMoreInput none -> keysWork = false;
-        case Event.Key key -> {} // keys wait for the verdict
+        case Event.Key key when key.text().equals("h") || key.text().equals("l") ->
+            afterVerdict.add(key.text()); // shown under the verdict, not wiped out by it
+        case Event.Key key -> {} // Enter or r: a check of this very code is running already
       }
     }
   }
@@ -200,9 +211,8 @@ public final class Watch {
         case Event.Key key when key.text().equals("q") -> {
           return false;
         }
-        case Event.Key key when key.text().equals("h") ->
-            new Commands(course, ansi, out).hint(null);
-        case Event.Key key when key.text().equals("l") -> new Commands(course, ansi, out).list();
+        case Event.Key key when key.text().equals("h") || key.text().equals("l") ->
+            keyCommand(key.text());
         case Event.Key key -> {
           return true;
         }
@@ -215,6 +225,16 @@ public final class Watch {
           }
         }
       }
+    }
+  }
+
+  /** {@code h}: the next tier of the hint; {@code l}: the list of exercises. */
+  private void keyCommand(String key) {
+    var commands = new Commands(course, ansi, out);
+    if (key.equals("h")) {
+      commands.hint(null);
+    } else {
+      commands.list();
     }
   }
 

@@ -78,6 +78,25 @@ class HangDiagnosisTest {
   }
 
   @Test
+  void a_hang_in_virtual_threads_shows_where_they_wait() {
+    var file = "exercises/10_virtualthreads/src/main/java/course/virtualthreads/WordCount.java";
+    copy.plant("virtual-wait", copy.root().resolve(file));
+    var checker = new Checker(copy.course(), new Progress(copy.course()), true);
+    var verdict = checker.check(copy.exercise("10"));
+
+    var failed = assertInstanceOf(Verdict.Failed.class, verdict, "the verdict on virtual-wait");
+    var first = failed.outcome().ranked().getFirst();
+    assertTrue(first.hang(), "the first failure shown is the hang: " + first);
+    var message = first.message();
+    // ThreadMXBean does not list virtual threads: they come from the JDK's thread dump.
+    assertTrue(
+        message.contains("virtual threads (WAITING): waits in LinkedBlockingQueue.take()"),
+        message);
+    var line = java.util.regex.Pattern.compile("at (?:\\S*/)?" + file + ":48\\b");
+    assertTrue(line.matcher(message).find(), message);
+  }
+
+  @Test
   void a_runaway_thread_dies_with_its_test_jvm_and_the_next_check_passes() throws Exception {
     copy.plant("runaway");
     var checker = new Checker(copy.course(), new Progress(copy.course()), true);

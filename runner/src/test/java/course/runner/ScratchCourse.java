@@ -74,8 +74,13 @@ final class ScratchCourse implements AutoCloseable {
 
   /** Writes the planted file {@code plants/<name>.java} (test resources) over 03's WordCount. */
   void plant(String name) {
+    plant(name, wordCount03());
+  }
+
+  /** Writes the planted file {@code plants/<name>.java} (test resources) over {@code file}. */
+  void plant(String name, Path file) {
     try (var in = ScratchCourse.class.getResourceAsStream("/plants/" + name + ".java")) {
-      Files.write(wordCount03(), in.readAllBytes());
+      Files.write(file, in.readAllBytes());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
 import java.io.PrintStream;
@@ -33,66 +34,132 @@ class WatchTest {
       var stub = Files.readString(file);
       var solution =
           Files.readString(exercise.solutionSources().resolve("course/sequential/WordCount.java"));
-      var screen = new ByteArrayOutputStream();
-      var keys = new PipedOutputStream();
-      var input = new PipedInputStream(keys);
-      var watch =
-          new Watch(
-              copy.course(),
-              false,
-              new Ansi(false),
-              new PrintStream(screen, true, StandardCharsets.UTF_8));
-      var done = CompletableFuture.supplyAsync(() -> run(watch, input));
+      try (var running = watch(copy)) {
+        var screen = running.screen();
 
-      awaitScreen(screen, text -> rounds(text) >= 1);
-      assertTrue(text(screen).contains("✗ 01_sequential"), text(screen));
+        awaitScreen(running, text -> rounds(text) >= 1);
+        assertTrue(text(screen).contains("✗ 01_sequential"), text(screen));
 
-      // The solution, then the stub back 0.3 s later: the screen must end on the stub's verdict,
-      // whether or not the solution's check finished in between.
-      int mark = text(screen).length();
-      Files.writeString(file, solution);
-      Thread.sleep(300);
-      Files.writeString(file, stub + "\n// back to the stub\n");
-      awaitScreen(
-          screen,
-          text -> {
-            int failed = text.lastIndexOf("✗ 01_sequential");
-            int passed = text.lastIndexOf("✓ 01_sequential");
-            return failed > mark
-                && failed > passed
-                && text.lastIndexOf("Watching your files") > failed;
-          });
-      assertTrue(text(screen).contains("Checking 01_sequential"), "watch says what it checks");
-
-      // Ten saves of the stub: from each save to its verdict on screen.
-      var millis = new ArrayList<Long>();
-      for (int i = 0; i < 10; i++) {
+        // The solution, then the stub back 0.3 s later: the screen must end on the stub's verdict,
+        // whether or not the solution's check finished in between.
+        int mark = text(screen).length();
+        Files.writeString(file, solution);
         Thread.sleep(300);
-        int before = rounds(text(screen));
-        long start = System.nanoTime();
-        Files.writeString(file, stub + "\n// save " + i + "\n");
-        awaitScreen(screen, text -> rounds(text) > before);
-        millis.add(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
-      }
-      var sorted = millis.stream().sorted().toList();
-      long median = (sorted.get(4) + sorted.get(5)) / 2;
-      var report =
-          "watch, save of a stub to its verdict: median " + median + " ms (saves: " + millis + ")";
-      System.out.println(report);
-      Files.writeString(Path.of("target/watch-latency.txt"), report + "\n");
+        Files.writeString(file, stub + "\n// back to the stub\n");
+        awaitScreen(
+            running,
+            text -> {
+              int failed = text.lastIndexOf("✗ 01_sequential");
+              int passed = text.lastIndexOf("✓ 01_sequential");
+              return failed > mark
+                  && failed > passed
+                  && text.lastIndexOf("Watching your files") > failed;
+            });
+        assertTrue(text(screen).contains("Checking 01_sequential"), "watch says what it checks");
 
-      keys.write("q\n".getBytes(StandardCharsets.UTF_8));
-      keys.flush();
-      assertEquals(0, done.get(60, TimeUnit.SECONDS), "q quits watch");
+        // Ten saves of the stub: from each save to its verdict on screen.
+        var millis = new ArrayList<Long>();
+        for (int i = 0; i < 10; i++) {
+          Thread.sleep(300);
+          int before = rounds(text(screen));
+          long start = System.nanoTime();
+          Files.writeString(file, stub + "\n// save " + i + "\n");
+          awaitScreen(running, text -> rounds(text) > before);
+          millis.add(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
+        }
+        var sorted = millis.stream().sorted().toList();
+        long median = (sorted.get(4) + sorted.get(5)) / 2;
+        var report =
+            "watch, save of a stub to its verdict: median "
+                + median
+                + " ms (saves: "
+                + millis
+                + ")";
+        System.out.println(report);
+        Files.writeString(Path.of("target/watch-latency.txt"), report + "\n");
+
+        assertEquals(0, running.quit(), "q quits watch");
+      }
     }
   }
 
-  private static int run(Watch watch, PipedInputStream input) {
-    try {
-      return watch.run(input);
-    } catch (InterruptedException e) {
-      throw new IllegalStateException(e);
+  @Test
+  void answers_a_hint_asked_for_during_a_check_under_its_verdict() throws Exception {
+    try (var copy = ScratchCourse.create()) {
+      copy.solve("00");
+      var file = copy.exercise("01").mainSources().resolve("course/sequential/WordCount.java");
+      // A stub whose class takes 3 s to load: the check runs long enough to press a key in it.
+      var slow =
+          Files.readString(file)
+              .replace(
+                  "public final class WordCount {",
+                  "public final class WordCount {\n  static {\n    try {\n"
+                      + "      Thread.sleep(3000);\n    } catch (InterruptedException e) {\n"
+                      + "      Thread.currentThread().interrupt();\n    }\n  }\n");
+      Files.writeString(file, slow);
+      try (var running = watch(copy)) {
+        var screen = running.screen();
+        awaitScreen(running, text -> text.contains("Checking 01_sequential"));
+        running.press("h\n");
+        awaitScreen(running, text -> rounds(text) >= 1);
+        var shown = text(screen);
+        int verdict = shown.lastIndexOf("✗ 01_sequential");
+        int hint = shown.indexOf("Hint 1 of 3 for 01_sequential");
+        assertTrue(
+            verdict >= 0 && hint > verdict && shown.lastIndexOf("Watching your files") > hint,
+            "h pressed during the check shows the hint under its verdict; the screen:\n" + shown);
+        assertEquals(0, running.quit(), "q quits watch");
+      }
     }
+  }
+
+  /** Watch running on a thread of its own (not the common pool: it has one thread on 2 cores). */
+  private record Running(
+      ByteArrayOutputStream screen, PipedOutputStream keys, CompletableFuture<Integer> done)
+      implements AutoCloseable {
+
+    void press(String text) throws IOException {
+      keys.write(text.getBytes(StandardCharsets.UTF_8));
+      keys.flush();
+    }
+
+    int quit() throws Exception {
+      press("q\n");
+      return done.get(60, TimeUnit.SECONDS);
+    }
+
+    /** A failed test still stops its watch, so the next test's watch has the machine. */
+    @Override
+    public void close() throws Exception {
+      if (!done.isDone()) {
+        quit();
+      }
+    }
+  }
+
+  private static Running watch(ScratchCourse copy) throws IOException {
+    var screen = new ByteArrayOutputStream();
+    var keys = new PipedOutputStream();
+    var input = new PipedInputStream(keys);
+    var watch =
+        new Watch(
+            copy.course(),
+            false,
+            new Ansi(false),
+            new PrintStream(screen, true, StandardCharsets.UTF_8));
+    var done = new CompletableFuture<Integer>();
+    Thread.ofPlatform()
+        .daemon()
+        .name("watch-under-test")
+        .start(
+            () -> {
+              try {
+                done.complete(watch.run(input));
+              } catch (Throwable t) {
+                done.completeExceptionally(t);
+              }
+            });
+    return new Running(screen, keys, done);
   }
 
   private static String text(ByteArrayOutputStream screen) {
@@ -103,13 +170,19 @@ class WatchTest {
     return text.split("Watching your files", -1).length - 1;
   }
 
-  private static void awaitScreen(ByteArrayOutputStream screen, Predicate<String> ready)
+  /** Waits until the screen shows what {@code ready} looks for; fails if watch ended meanwhile. */
+  private static void awaitScreen(Running running, Predicate<String> ready)
       throws InterruptedException {
     long end = System.currentTimeMillis() + WAIT_MILLIS;
-    while (!ready.test(text(screen))) {
+    while (!ready.test(text(running.screen()))) {
+      if (running.done().isDone()) {
+        var error = running.done().exceptionNow(); // watch ends only when told to, or failing
+        throw new AssertionError(
+            "watch ended: " + error + "; its screen:\n" + text(running.screen()), error);
+      }
       if (System.currentTimeMillis() > end) {
         throw new AssertionError(
-            "watch did not show what was expected; its screen:\n" + text(screen));
+            "watch did not show what was expected; its screen:\n" + text(running.screen()));
       }
       Thread.sleep(5);
     }

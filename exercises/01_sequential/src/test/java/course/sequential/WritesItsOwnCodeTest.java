@@ -5,11 +5,14 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.junit.CacheMode;
 import com.tngtech.archunit.lang.ArchRule;
+import course.support.testing.ExerciseClasses;
 
 @AnalyzeClasses(
-    packages = "course.sequential",
-    importOptions = ImportOption.DoNotIncludeTests.class)
+    locations = ExerciseClasses.class,
+    importOptions = ImportOption.DoNotIncludeTests.class,
+    cacheMode = CacheMode.PER_CLASS)
 class WritesItsOwnCodeTest {
 
   @ArchTest

@@ -8,10 +8,15 @@ import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.junit.CacheMode;
 import com.tngtech.archunit.lang.ArchRule;
+import course.support.testing.ExerciseClasses;
 
 /** The shape of an immutable type, checked on the compiled Rectangle. */
-@AnalyzeClasses(packages = "course.immutable", importOptions = ImportOption.DoNotIncludeTests.class)
+@AnalyzeClasses(
+    locations = ExerciseClasses.class,
+    importOptions = ImportOption.DoNotIncludeTests.class,
+    cacheMode = CacheMode.PER_CLASS)
 class RectangleShapeTest {
 
   @ArchTest

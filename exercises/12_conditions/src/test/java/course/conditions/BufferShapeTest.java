@@ -9,7 +9,9 @@ import com.tngtech.archunit.core.domain.properties.HasName;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.junit.CacheMode;
 import com.tngtech.archunit.lang.ArchRule;
+import course.support.testing.ExerciseClasses;
 import java.util.concurrent.locks.Condition;
 import org.junit.jupiter.api.Test;
 
@@ -19,8 +21,9 @@ import org.junit.jupiter.api.Test;
  * looked at (reflection).
  */
 @AnalyzeClasses(
-    packages = "course.conditions",
-    importOptions = ImportOption.DoNotIncludeTests.class)
+    locations = ExerciseClasses.class,
+    importOptions = ImportOption.DoNotIncludeTests.class,
+    cacheMode = CacheMode.PER_CLASS)
 class BufferShapeTest {
 
   private static final String BUFFER = "course\\.conditions\\.BoundedBuffer(\\$.*)?";

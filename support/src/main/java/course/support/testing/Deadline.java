@@ -267,10 +267,16 @@ public final class Deadline {
         }
         return text.toString().stripTrailing();
       }
+      var virtuals =
+          VirtualThreadDump.now().stream()
+              .filter(thread -> thread.stack().stream().anyMatch(Stuck::isLearners))
+              .toList();
       var running =
           infos.values().stream()
-              .filter(info -> info.getThreadState() == Thread.State.RUNNABLE)
-              .anyMatch(info -> !learnerFrames(info).isEmpty());
+                  .filter(info -> info.getThreadState() == Thread.State.RUNNABLE)
+                  .anyMatch(info -> !learnerFrames(info).isEmpty())
+              || virtuals.stream()
+                  .anyMatch(thread -> thread.stateOrGuess() == Thread.State.RUNNABLE);
       text.append(what)
           .append(' ')
           .append(STUCK)
@@ -299,13 +305,31 @@ public final class Deadline {
                       .computeIfAbsent(
                           describeOne(info, caller, byId, locks), key -> new ArrayList<>())
                       .add(info));
+      // Virtual threads, which ThreadMXBean does not see, from the JDK's thread dump.
+      var virtualGroups = new LinkedHashMap<String, List<VirtualThreadDump.Seen>>();
+      virtuals.stream()
+          .sorted(
+              java.util.Comparator.comparingInt(
+                  thread -> thread.stateOrGuess() == Thread.State.RUNNABLE ? 0 : 1))
+          .forEach(
+              thread ->
+                  virtualGroups
+                      .computeIfAbsent(describeVirtual(thread), key -> new ArrayList<>())
+                      .add(thread));
       int shown = 0;
       for (var group : groups.entrySet()) {
         if (shown++ == GROUPS_SHOWN) {
           text.append("  … and other threads\n");
-          break;
+          return text.toString().stripTrailing();
         }
         text.append("  ").append(names(group.getValue(), caller)).append(group.getKey());
+      }
+      for (var group : virtualGroups.entrySet()) {
+        if (shown++ == GROUPS_SHOWN) {
+          text.append("  … and other threads\n");
+          break;
+        }
+        text.append("  ").append(virtualNames(group.getValue())).append(group.getKey());
       }
       return text.toString().stripTrailing();
     }
@@ -317,6 +341,36 @@ public final class Deadline {
       var names = infos.stream().limit(3).map(info -> name(info, caller)).toList();
       var more = infos.size() > 3 ? " and " + (infos.size() - 3) + " more" : "";
       return String.join(", ", names) + more;
+    }
+
+    /** "a virtual thread", "virtual thread 'fetch-3'", "3 virtual threads". */
+    private static String virtualNames(List<VirtualThreadDump.Seen> threads) {
+      if (threads.size() > 1) {
+        return threads.size() + " virtual threads";
+      }
+      var name = threads.getFirst().name();
+      return name.isEmpty() ? "a virtual thread" : "virtual thread '" + name + "'";
+    }
+
+    /** Like {@link #describeOne} for a virtual thread: its state, where it waits, its lines. */
+    private static String describeVirtual(VirtualThreadDump.Seen thread) {
+      var stack = thread.stack().toArray(StackTraceElement[]::new);
+      var frames = thread.stack().stream().filter(Stuck::isLearners).toList();
+      var state = thread.stateOrGuess();
+      var out = new StringBuilder(" (").append(state).append("): ");
+      if (state == Thread.State.RUNNABLE) {
+        out.append(
+            stack.length > 0 && stack[0].equals(frames.getFirst())
+                ? "runs, not waiting"
+                : "runs in " + call(stack[0]));
+      } else {
+        out.append("waits in ").append(calledApi(stack));
+      }
+      out.append('\n');
+      for (var frame : frames.stream().limit(FRAMES).toList()) {
+        out.append("      at ").append(where(frame)).append('\n');
+      }
+      return out.toString();
     }
 
     /** One thread, as part of a deadlock: what it holds, what it waits for, and where. */
@@ -445,7 +499,10 @@ public final class Deadline {
 
     /** The JDK method the learner's code called and waits in: "LinkedBlockingQueue.take()". */
     private static String calledApi(ThreadInfo info) {
-      var stack = info.getStackTrace();
+      return calledApi(info.getStackTrace());
+    }
+
+    private static String calledApi(StackTraceElement[] stack) {
       for (int i = 0; i < stack.length; i++) {
         if (isLearners(stack[i])) {
           return i == 0 ? call(stack[0]) : call(stack[i - 1]);
