@@ -14,7 +14,9 @@ import java.util.Locale;
 import java.util.Optional;
 import javax.tools.Diagnostic;
 import javax.tools.DiagnosticCollector;
+import javax.tools.JavaCompiler;
 import javax.tools.JavaFileObject;
+import javax.tools.StandardJavaFileManager;
 import javax.tools.ToolProvider;
 
 /**
@@ -65,6 +67,24 @@ public final class Compilation {
     }
   }
 
+  /**
+   * One file manager for every compilation of this JVM: it keeps the jars of the classpath open, so
+   * that watch mode's next compilation does not read their indexes again (most of a small
+   * compilation's time otherwise). The diagnostics go to each task's own listener.
+   */
+  private static final SharedFileManager FILE_MANAGER = new SharedFileManager();
+
+  private static final class SharedFileManager {
+    private StandardJavaFileManager fileManager;
+
+    StandardJavaFileManager get(JavaCompiler compiler) {
+      if (fileManager == null) {
+        fileManager = compiler.getStandardFileManager(null, Locale.ENGLISH, StandardCharsets.UTF_8);
+      }
+      return fileManager;
+    }
+  }
+
   private Compilation() {}
 
   /**
@@ -84,8 +104,7 @@ public final class Compilation {
     var api = new ApiFingerprint();
     if (!files.isEmpty()) {
       var diagnostics = new DiagnosticCollector<JavaFileObject>();
-      try (var fileManager =
-          compiler.getStandardFileManager(diagnostics, Locale.ENGLISH, StandardCharsets.UTF_8)) {
+      synchronized (FILE_MANAGER) {
         var options =
             List.of(
                 "--release",
@@ -99,6 +118,7 @@ public final class Compilation {
                 output.toString(),
                 "-cp",
                 String.join(File.pathSeparator, classpath.stream().map(Path::toString).toList()));
+        var fileManager = FILE_MANAGER.get(compiler);
         var units = fileManager.getJavaFileObjectsFromPaths(files);
         var task =
             (JavacTask) compiler.getTask(null, fileManager, diagnostics, options, null, units);
@@ -106,8 +126,6 @@ public final class Compilation {
         if (!task.call()) {
           return new Result(errors(diagnostics.getDiagnostics()), "");
         }
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
       }
     }
     copyResources(resources, output);
