@@ -30,7 +30,7 @@ import java.util.stream.Stream;
  * other and shown as {@code gap} while it passes, without failing the run: a known hole in the
  * tests, on display at every self-check until a test closes it.
  *
- * <p>One line per case: {@code ok|WRONG <NN_topic>/<case> <got> <first failure, shortened>}, then a
+ * <p>One line per case: {@code ok|WRONG <NN_topic>/<case> <got> <the failure shown first>}, then a
  * count. A case that disagrees while others run is judged again alone; if it agrees then, its line
  * says {@code flaky}: a test that leans on the machine's speed, shown on every run. Cases are
  * judged a few at a time ({@code -Dcourse.corpus.jobs=N}; the cores + 1 by default), their lines
@@ -264,7 +264,7 @@ public final class CorpusJudge {
     var first =
         outcome.failures().isEmpty()
             ? new TestRun.Failure("", "", "no test ran")
-            : outcome.failures().getFirst();
+            : outcome.ranked().getFirst(); // the one the learner reads first
     var messages =
         outcome.failures().stream().map(failure -> failure.test() + ": " + failure.message());
     return new Judged(

@@ -104,6 +104,8 @@ public final class ForkedTests {
           .append(escape(failure.message()))
           .append('\t')
           .append(failure.badInput())
+          .append('\t')
+          .append(failure.integration())
           .append('\n');
     }
     return out.toString();
@@ -124,7 +126,8 @@ public final class ForkedTests {
                     unescape(fields[1]),
                     unescape(fields[2]),
                     unescape(fields[3]),
-                    fields.length > 4 && fields[4].equals("true")));
+                    fields.length > 4 && fields[4].equals("true"),
+                    fields.length > 5 && fields[5].equals("true")));
         default -> {}
       }
     }

@@ -50,13 +50,19 @@ import org.junit.platform.launcher.core.LauncherFactory;
 public final class TestRun {
 
   /**
-   * One failing test: its readable name, the exception's type and its message, and whether it is a
-   * test of bad input ({@code @BadInput}, the JUnit tag {@value #BAD_INPUT}), shown after the
-   * lesson's failures.
+   * One failing test: its readable name, the exception's type and its message, whether it is a test
+   * of bad input ({@code @BadInput}, the JUnit tag {@value #BAD_INPUT}), shown after the lesson's
+   * failures, and whether it is a test of code built on the chapter's parts ({@code @Integration},
+   * the JUnit tag {@value #INTEGRATION}), shown after the parts' own failures.
    */
-  public record Failure(String test, String type, String message, boolean badInput) {
+  public record Failure(
+      String test, String type, String message, boolean badInput, boolean integration) {
     public Failure(String test, String type, String message) {
-      this(test, type, message, false);
+      this(test, type, message, false, false);
+    }
+
+    public Failure(String test, String type, String message, boolean badInput) {
+      this(test, type, message, badInput, false);
     }
 
     /** Whether the test failed because the learner's code did not return (Deadline said so). */
@@ -65,14 +71,27 @@ public final class TestRun {
           || message.contains(" is stuck in a deadlock");
     }
 
-    /** The order to show failures in: hangs, then the lesson's, then bad input. */
+    /**
+     * The order to show failures in: a hang of a part, the parts' failures, a hang of what is built
+     * on them, the failures of what is built on them, and bad input last. A part's own failure
+     * names the lesson; what is built on a broken part only shows that something is broken.
+     */
     int rank() {
-      return hang() ? 0 : badInput ? 2 : 1;
+      if (hang() && !integration) {
+        return 0;
+      }
+      if (badInput) {
+        return 4;
+      }
+      return integration ? (hang() ? 2 : 3) : 1;
     }
   }
 
   /** The JUnit tag of {@code course.support.testing.BadInput}. */
   public static final String BAD_INPUT = "bad-input";
+
+  /** The JUnit tag of {@code course.support.testing.Integration}. */
+  public static final String INTEGRATION = "integration";
 
   /** Where the learner's sources are, for the file names in a hang's diagnosis (Deadline). */
   public static final String SOURCES_PROPERTY = "course.sources";
@@ -83,7 +102,10 @@ public final class TestRun {
       return failures.isEmpty() && tests > 0;
     }
 
-    /** The failures in the order to read them: a hang first, bad input last. */
+    /**
+     * The failures in the order to read them ({@link Failure#rank}): a hang first, bad input last;
+     * in the order they ran within a rank.
+     */
     public List<Failure> ranked() {
       return failures.stream().sorted(java.util.Comparator.comparingInt(Failure::rank)).toList();
     }
@@ -274,7 +296,8 @@ public final class TestRun {
                   name(id),
                   error.getClass().getName(),
                   error.getMessage() == null ? "" : error.getMessage(),
-                  id.getTags().stream().anyMatch(tag -> tag.getName().equals(BAD_INPUT)));
+                  id.getTags().stream().anyMatch(tag -> tag.getName().equals(BAD_INPUT)),
+                  id.getTags().stream().anyMatch(tag -> tag.getName().equals(INTEGRATION)));
           failures.add(failure);
           if (failure.hang()) {
             cancel.cancel();

@@ -42,6 +42,50 @@ class PrinterTest {
   }
 
   @Test
+  void shows_the_parts_failures_before_those_of_what_is_built_on_them_even_a_hang() {
+    var pipelineHang =
+        new TestRun.Failure(
+            "PipelineTest: counts every word of every line",
+            "org.opentest4j.AssertionFailedError",
+            "Pipeline.count(120 lines, 2 workers, capacity 3) did not return within 15 s.",
+            false,
+            true);
+    var pipeline =
+        new TestRun.Failure(
+            "PipelineTest: runs nWorkers workers at the same time",
+            "org.opentest4j.AssertionFailedError",
+            "Expected 3 countWords calls to run at the same time",
+            false,
+            true);
+    var buffer =
+        new TestRun.Failure(
+            "WaitingTest: a woken take looks again when another take got the item first",
+            "org.opentest4j.AssertionFailedError",
+            "wait in a while loop",
+            false,
+            false);
+    var badInput =
+        new TestRun.Failure(
+            "BoundedBufferTest: rejects a capacity below one",
+            "org.opentest4j.AssertionFailedError",
+            "new BoundedBuffer(0) must throw",
+            true,
+            false);
+    var bufferHang =
+        new TestRun.Failure(
+            "WaitingTest: close wakes every waiting put",
+            "org.opentest4j.AssertionFailedError",
+            "put(\"x\") did not return within 3 s.",
+            false,
+            false);
+    var outcome =
+        new TestRun.Outcome(20, 0, List.of(pipeline, badInput, pipelineHang, buffer, bufferHang));
+    assertEquals(List.of(bufferHang, buffer, pipelineHang, pipeline, badInput), outcome.ranked());
+    var screen = lines(pipeline, pipelineHang, buffer);
+    assertTrue(screen.get(1).contains("a woken take looks again"), String.join("\n", screen));
+  }
+
+  @Test
   void shows_a_hang_first_with_every_line_of_its_diagnosis_that_fits() {
     var hang =
         new TestRun.Failure(

@@ -60,13 +60,15 @@ public final class GlobalLock {
    * @param maxWaiting the largest number of threads that were waiting for the lock at once
    * @param guardViolations how many times a guarded object was touched without the lock
    * @param lastViolation the message of the last such touch, or {@code null}
+   * @param listWrites how many elements were added to, or replaced in, a {@link GuardedList}
    */
   public record Counters(
       long attachCalls,
       long detachCalls,
       int maxWaiting,
       long guardViolations,
-      String lastViolation) {}
+      String lastViolation,
+      long listWrites) {}
 
   private static final ReentrantLock LOCK = new ReentrantLock(true);
 
@@ -76,6 +78,7 @@ public final class GlobalLock {
   private static final AtomicInteger MAX_WAITING = new AtomicInteger();
   private static final AtomicLong VIOLATIONS = new AtomicLong();
   private static final AtomicReference<String> LAST_VIOLATION = new AtomicReference<>();
+  private static final AtomicLong LIST_WRITES = new AtomicLong();
 
   private GlobalLock() {}
 
@@ -188,7 +191,8 @@ public final class GlobalLock {
         DETACH_CALLS.get(),
         MAX_WAITING.get(),
         VIOLATIONS.get(),
-        LAST_VIOLATION.get());
+        LAST_VIOLATION.get(),
+        LIST_WRITES.get());
   }
 
   /** Sets every counter back to zero. Tests call it before they watch. */
@@ -198,12 +202,18 @@ public final class GlobalLock {
     MAX_WAITING.set(0);
     VIOLATIONS.set(0);
     LAST_VIOLATION.set(null);
+    LIST_WRITES.set(0);
   }
 
   /** Counts a touch of a guarded object without the lock, for {@link #counters()}. */
   static void reportViolation(String message) {
     VIOLATIONS.incrementAndGet();
     LAST_VIOLATION.set(message);
+  }
+
+  /** Counts an element added to, or replaced in, a {@link GuardedList}, for {@link #counters()}. */
+  static void reportListWrite() {
+    LIST_WRITES.incrementAndGet();
   }
 
   /** Takes the lock, noting how many threads are waiting for it at the same time. */

@@ -58,7 +58,9 @@ public final class GuardedList<E> extends AbstractList<E> implements RandomAcces
   @Override
   public E set(int index, E element) {
     check();
-    return elements.set(index, element);
+    E previous = elements.set(index, element);
+    GlobalLock.reportListWrite();
+    return previous;
   }
 
   @Override
@@ -66,6 +68,7 @@ public final class GuardedList<E> extends AbstractList<E> implements RandomAcces
     check();
     elements.add(index, element);
     modCount++;
+    GlobalLock.reportListWrite();
   }
 
   @Override

@@ -110,6 +110,21 @@ class GlobalLockTest {
   }
 
   @Test
+  void counts_the_elements_written_to_guarded_lists() {
+    var list = new GuardedList<>(List.of(1L, 2L));
+    GlobalLock.resetCounters();
+    GlobalLock.attach(
+        () -> {
+          list.add(3L);
+          list.set(0, 4L);
+          list.addAll(List.of(5L, 6L));
+          list.remove(0);
+        });
+    assertThrows(IllegalStateException.class, () -> list.add(7L));
+    assertEquals(4, GlobalLock.counters().listWrites());
+  }
+
+  @Test
   void guarded_lists_need_the_lock_for_everything() {
     var list = new GuardedList<>(List.of(1L, 2L));
     assertThrows(IllegalStateException.class, list::size);

@@ -154,6 +154,11 @@ class WordCountTest implements CountingContract {
           attaches >= chunks,
           "Expected GlobalLock.attach(...) at least once per chunk (%d chunks), each thread adding its count to the shared GuardedList, but it was called %d time%s. The lesson is to keep the shared results guarded and take the lock only for them, not to do without the lock."
               .formatted(chunks, attaches, attaches == 1 ? "" : "s"));
+      long writes = watch.counters().listWrites();
+      assertTrue(
+          writes >= chunks,
+          "The text made %d chunks, but only %d count%s went into a GuardedList. The Javadoc says each thread adds its count to the shared GuardedList, and the caller adds up that list: keep the results in the list you were given, not in another variable."
+              .formatted(chunks, writes, writes == 1 ? "" : "s"));
     }
   }
 

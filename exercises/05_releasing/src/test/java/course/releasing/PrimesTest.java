@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 @ExtendWith(NoLeftovers.class)
 class PrimesTest {
@@ -41,6 +42,27 @@ class PrimesTest {
         prime,
         nthPrimeHoldingTheLock(n),
         "nthPrime(%d) must be %d. Compute it with NumberTheory.nthPrime(n).".formatted(n, prime));
+  }
+
+  @ParameterizedTest(name = "nthPrime({0})")
+  @ValueSource(longs = {1, 2, 3, 10, 99, 100, 101, 1_000})
+  void releases_the_global_lock_whatever_n_is(long n) {
+    try (var watch = LockWatch.open(NumberTheory.NTH_PRIME)) {
+      RuntimeException thrown = null;
+      try {
+        nthPrimeHoldingTheLock(n);
+      } catch (RuntimeException e) {
+        thrown = e;
+      }
+      watch.assertWorkRanWithoutTheLock(
+          ("The Javadoc says the lock is free while the prime is computed, for every n: "
+                  + "release it on every path, for nthPrime(%d) as much as for a large n, "
+                  + "however short the computation.")
+              .formatted(n));
+      if (thrown != null) {
+        throw new AssertionError("nthPrime(%d) threw %s".formatted(n, thrown), thrown);
+      }
+    }
   }
 
   @Test

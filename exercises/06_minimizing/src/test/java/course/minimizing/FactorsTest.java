@@ -99,6 +99,20 @@ class FactorsTest {
   }
 
   @Test
+  void gives_one_factorization_per_element_even_for_a_repeated_number() {
+    var input = List.of(35L, 12L, 35L, 1L, 97L, 12L, 12L, 1L, 64L, 35L);
+    var result = factorHoldingTheLock(new GuardedList<>(input));
+    var numbers = result.stream().map(Factorization::number).toList();
+    assertEquals(
+        input,
+        numbers,
+        "The result must hold one Factorization per element of the list, in the list's order, repeated numbers included: for %s the numbers of the result must be the same list, but they were %s. A number that appears twice gets two Factorizations."
+            .formatted(input, numbers));
+    assertEachNumberHasItsOwnFactors(
+        result, "Factor each number with NumberTheory.uniquePrimeFactors.");
+  }
+
+  @Test
   void never_factors_while_holding_the_global_lock() {
     var numbers = randomNumbers(60, 40);
     try (var watch = LockWatch.open(NumberTheory.UNIQUE_PRIME_FACTORS)) {

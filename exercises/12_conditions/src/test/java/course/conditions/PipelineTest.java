@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import course.support.WorkProbe;
 import course.support.testing.Deadline;
+import course.support.testing.Integration;
 import course.support.testing.NoLeftovers;
 import course.support.testing.Rendezvous;
 import course.support.testing.Texts;
@@ -23,7 +24,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** The pipeline: one reader, nWorkers workers, the buffer between them, and a clean end. */
+/**
+ * The pipeline: one reader, nWorkers workers, the buffer between them, and a clean end. It is built
+ * on the learner's BoundedBuffer, so it runs, and its failures show, after the buffer's own tests.
+ */
+@Integration
 @ExtendWith(NoLeftovers.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PipelineTest {
