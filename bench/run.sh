@@ -14,9 +14,9 @@ cd "$(dirname "$0")/.."
 ROOT=$PWD
 started=$(date +%s)
 
-# Find a JDK 21+ exactly as verify.sh does: reuse its two functions rather than copy them.
-RED='' OFF=''
-eval "$(sed -n -e '/^jdk_major() {$/,/^}$/p' -e '/^find_jdk() {$/,/^}$/p' verify.sh)"
+# Find a JDK 21+ exactly as verify.sh does.
+# shellcheck source=runner/scripts/find-jdk.sh
+. runner/scripts/find-jdk.sh
 find_jdk
 
 # The 1-minute load average now, before the build adds its own (Linux and macOS uptime formats).

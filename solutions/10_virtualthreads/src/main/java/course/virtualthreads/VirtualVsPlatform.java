@@ -48,9 +48,10 @@ public final class VirtualVsPlatform {
     var counting = sources(Duration.ZERO, 2_000);
     System.out.printf("%nCPU-bound: %,d sources, no waiting, 2,000 words each%n", SOURCES);
     report("virtual threads, one per source", () -> WordCount.countAll(counting));
+    int cores = Runtime.getRuntime().availableProcessors();
     report(
-        "platform pool of 2 (one per core)",
-        () -> WordCount.countAllOnPlatformThreads(counting, 2));
+        "platform pool of " + cores + " (one per core)",
+        () -> WordCount.countAllOnPlatformThreads(counting, cores));
     report(
         "one thread, no pool",
         () -> {
