@@ -173,10 +173,10 @@ public final class Checker {
             + api
             + " "
             + testClasspath.hashCode();
-    if (fingerprint.equals(Files2.readOrEmpty(stamp)) && Files.isDirectory(testClasses)) {
+    if (fingerprint.equals(FileOperations.readOrEmpty(stamp)) && Files.isDirectory(testClasses)) {
       return List.of();
     }
-    Files2.delete(stamp);
+    FileOperations.delete(stamp);
     var compiled =
         Compilation.compile(
             exercise.testSources(),
@@ -184,7 +184,7 @@ public final class Checker {
             testClasspath.subList(1, testClasspath.size()),
             testClasses);
     if (compiled.error().isEmpty()) {
-      Files2.write(stamp, fingerprint);
+      FileOperations.write(stamp, fingerprint);
     }
     return compiled.errors();
   }
@@ -200,7 +200,7 @@ public final class Checker {
     for (var error : verdict.errors()) {
       text.append('\n').append(Printer.javacStyle(error, verdict.exercise())).append('\n');
     }
-    Files2.write(course.root().resolve(Printer.FAILURES_FILE), text.toString());
+    FileOperations.write(course.root().resolve(Printer.FAILURES_FILE), text.toString());
     return verdict;
   }
 
@@ -222,7 +222,7 @@ public final class Checker {
           .append("\n")
           .append(failure.message().strip().indent(4));
     }
-    Files2.write(course.root().resolve(Printer.FAILURES_FILE), text.toString());
+    FileOperations.write(course.root().resolve(Printer.FAILURES_FILE), text.toString());
   }
 
   /**
@@ -246,7 +246,7 @@ public final class Checker {
         Fingerprint.ofTrees(
             course.root(),
             List.of(course.supportSources(), course.state().resolve("classpath/poms.sha256")));
-    if (!fingerprint.equals(Files2.readOrEmpty(stamp)) || !Files.isDirectory(classes)) {
+    if (!fingerprint.equals(FileOperations.readOrEmpty(stamp)) || !Files.isDirectory(classes)) {
       var libraries =
           Classpaths.libraries(course, exercise, classes).stream()
               .filter(path -> !path.equals(classes))
@@ -258,7 +258,7 @@ public final class Checker {
       if (compiled.error().isPresent()) {
         throw new SupportBroken(compiled.error().get());
       }
-      Files2.write(stamp, fingerprint);
+      FileOperations.write(stamp, fingerprint);
     }
     return classes;
   }

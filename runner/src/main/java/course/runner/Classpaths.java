@@ -51,7 +51,7 @@ public final class Classpaths {
     // the one the answer was copied from).
     var supportOutput = Path.of("support", "target", "classes");
     var entries = new ArrayList<Path>();
-    for (var entry : Files2.readOrEmpty(file).strip().split(File.pathSeparator)) {
+    for (var entry : FileOperations.readOrEmpty(file).strip().split(File.pathSeparator)) {
       if (entry.isBlank()) {
         continue;
       }
@@ -63,6 +63,6 @@ public final class Classpaths {
 
   /** Maven's fingerprint of every pom.xml, written by verify.sh beside the classpaths. */
   public static String pomsFingerprint(Course course) {
-    return Files2.readOrEmpty(course.state().resolve("classpath/poms.sha256")).strip();
+    return FileOperations.readOrEmpty(course.state().resolve("classpath/poms.sha256")).strip();
   }
 }

@@ -39,7 +39,7 @@ public final class Commands {
       return unknownExercise(number);
     }
     var file = exercise.get().hint();
-    var hint = Hint.parse(Files2.readOrEmpty(file));
+    var hint = Hint.parse(FileOperations.readOrEmpty(file));
     if (hint.tiers().isEmpty()) {
       out.println(
           ansi.red("✗ ")
@@ -161,7 +161,7 @@ public final class Commands {
     }
     boolean upToDate = true;
     for (var manifest : List.of(tests, stubs)) {
-      if (!manifest.text().equals(Files2.readOrEmpty(manifest.file()))) {
+      if (!manifest.text().equals(FileOperations.readOrEmpty(manifest.file()))) {
         out.println(root.relativize(manifest.file()) + " is out of date: run ./verify.sh manifest");
         upToDate = false;
       }

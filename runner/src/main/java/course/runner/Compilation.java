@@ -96,7 +96,7 @@ public final class Compilation {
     if (compiler == null) {
       throw new IllegalStateException("This Java has no compiler: the course needs a JDK.");
     }
-    Files2.recreate(output);
+    FileOperations.recreate(output);
     var files =
         Fingerprint.filesUnder(List.of(sources)).stream()
             .filter(file -> file.toString().endsWith(".java"))

@@ -233,7 +233,7 @@ public final class CorpusJudge {
     var exercise = c.exercise();
     var work = build.resolve(exercise.name()).resolve(c.dir().getFileName().toString());
     var sources = work.resolve("src/main/java");
-    Files2.delete(work);
+    FileOperations.delete(work);
     copyTree(exercise.mainSources(), sources);
     copyTree(c.dir().resolve("src/main/java"), sources);
     var libraries = Classpaths.libraries(course, exercise, supportClasses(exercise));

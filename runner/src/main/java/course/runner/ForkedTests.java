@@ -36,7 +36,7 @@ public final class ForkedTests {
   /** Whether {@code exercise}'s tests, with {@code libraries}, should run in a JVM of their own. */
   static boolean wanted(Exercise exercise, List<Path> libraries) {
     return "1".equals(System.getenv("COURSE_FORK"))
-        || Files2.readOrEmpty(exercise.dir().resolve("pom.xml"))
+        || FileOperations.readOrEmpty(exercise.dir().resolve("pom.xml"))
             .contains("<course.runner.fork>true</course.runner.fork>")
         || libraries.stream()
             .map(path -> path.toString().replace('\\', '/'))

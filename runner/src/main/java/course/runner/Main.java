@@ -86,7 +86,7 @@ public final class Main {
       var log = course.state().resolve("runner-error.txt");
       var trace = new java.io.StringWriter();
       e.printStackTrace(new java.io.PrintWriter(trace));
-      Files2.write(log, trace.toString());
+      FileOperations.write(log, trace.toString());
       out.println(ansi.red("✗ ") + "The runner could not go on: " + e.getMessage());
       out.println(
           "  Details: "

@@ -26,14 +26,14 @@ public final class Progress {
   /** Reads the progress of {@code course} (none yet if the files do not exist). */
   public Progress(Course course) {
     this.course = course;
-    for (var line : Files2.readOrEmpty(passedFile()).lines().toList()) {
+    for (var line : FileOperations.readOrEmpty(passedFile()).lines().toList()) {
       var parts = line.strip().split("\\s+");
       if (parts.length == 2) {
         // Keyed by topic; files written before the capstone was renumbered hold "11_outro".
         passed.put(Exercise.topicOf(parts[0]), parts[1]);
       }
     }
-    for (var line : Files2.readOrEmpty(hintsFile()).lines().toList()) {
+    for (var line : FileOperations.readOrEmpty(hintsFile()).lines().toList()) {
       var parts = line.strip().split("\\s+");
       if (parts.length == 2 && parts[1].matches("\\d+")) {
         hintsSeen.put(parts[0], Integer.parseInt(parts[1]));
@@ -51,7 +51,7 @@ public final class Progress {
     hintsSeen.put(exercise.topic(), tiers);
     var text = new StringBuilder();
     hintsSeen.forEach((topic, seen) -> text.append(topic).append(' ').append(seen).append('\n'));
-    Files2.write(hintsFile(), text.toString());
+    FileOperations.write(hintsFile(), text.toString());
   }
 
   /** Whether {@code exercise} passed with exactly this {@code fingerprint}. */
@@ -93,14 +93,14 @@ public final class Progress {
                   line.state().label(),
                   hints == 0 ? "" : " (hint tiers seen: " + hints + ")"));
     }
-    Files2.write(course.state().resolve("progress.txt"), text.toString());
+    FileOperations.write(course.state().resolve("progress.txt"), text.toString());
   }
 
   private void save() {
     var text = new StringBuilder();
     passed.forEach(
         (name, fingerprint) -> text.append(name).append(' ').append(fingerprint).append('\n'));
-    Files2.write(passedFile(), text.toString());
+    FileOperations.write(passedFile(), text.toString());
   }
 
   private java.nio.file.Path hintsFile() {

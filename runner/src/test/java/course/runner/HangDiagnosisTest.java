@@ -73,7 +73,7 @@ class HangDiagnosisTest {
 
     var screen = String.join("\n", new Printer(new Ansi(false)).lines(verdict));
     assertTrue(line.matcher(screen).find(), screen);
-    var failures = Files2.readOrEmpty(copy.root().resolve(Printer.FAILURES_FILE));
+    var failures = FileOperations.readOrEmpty(copy.root().resolve(Printer.FAILURES_FILE));
     assertTrue(line.matcher(failures).find(), failures);
   }
 

@@ -101,7 +101,7 @@ final class ScratchCourse implements AutoCloseable {
   @Override
   public void close() {
     if (System.getenv("KEEP_SELFTEST") == null) {
-      Files2.delete(root);
+      FileOperations.delete(root);
     }
   }
 }

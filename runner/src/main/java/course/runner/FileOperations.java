@@ -6,10 +6,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 
-/** The few file operations the runner needs that {@link Files} lacks. */
-final class Files2 {
+/**
+ * The few file operations the runner needs that {@link Files} lacks (delete a tree, recreate a
+ * folder, read a file that may be missing), with I/O errors unchecked.
+ */
+final class FileOperations {
 
-  private Files2() {}
+  private FileOperations() {}
 
   /** Deletes {@code folder} and everything in it, if it exists, then creates it empty. */
   static void recreate(Path folder) {
