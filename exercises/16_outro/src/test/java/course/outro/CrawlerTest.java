@@ -609,9 +609,9 @@ class CrawlerTest {
 
   @Test
   void gives_up_on_a_page_that_never_answers() {
-    // Crawler.REQUEST_TIMEOUT is 10 s: a copy of your classes in which it is 200 ms lets the test
+    // Crawler.REQUEST_TIMEOUT is 10 s: a copy of your classes in which it is 100 ms lets the test
     // check it in a fraction of that.
-    var timeout = Duration.ofMillis(200);
+    var timeout = Duration.ofMillis(100);
     var copy =
         LearnerCopy.of(Crawler.class)
             .withConstant(Crawler.class, "REQUEST_TIMEOUT", timeout)
