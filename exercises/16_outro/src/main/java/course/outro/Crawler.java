@@ -27,7 +27,9 @@ public final class Crawler {
 
   /**
    * How long one request may take. A page that has not answered by then is left out of the site
-   * map; the crawl goes on without it. The slowest page of the tests' site takes about 1.5 s.
+   * map; the crawl goes on without it. The slowest page of the tests' site takes about 1.5 s. A
+   * test may load your class with a shorter value here, to check this time-out without waiting 10
+   * s: use this constant, not a copy of its value.
    */
   public static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
 
@@ -111,7 +113,8 @@ public final class Crawler {
    *   <li>Parse {@code href} and resolve it against {@code base} ({@link URI#create(String)} and
    *       {@link URI#resolve(URI)}). An {@code href} that is not a valid URI gives empty.
    *   <li>Keep only {@code http} and {@code https} URIs that have a host: {@code mailto:}, {@code
-   *       javascript:}, {@code ftp:} or a URI without a host give empty.
+   *       javascript:}, {@code ftp:} or a URI without a host give empty. A scheme is
+   *       case-insensitive: {@code HTTP://...} and {@code Https://...} are http and https URIs too.
    *   <li>Drop the fragment ({@code #...}): it names a place in the page, not another page.
    *   <li>Drop the query ({@code ?...}): on the sites this crawler maps, a query never names
    *       another page.

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import course.support.testing.BadInput;
 import course.support.testing.Deadline;
+import course.support.testing.LearnerCopy;
 import course.support.testing.NoLeftovers;
 import course.support.testing.SharedUpdates;
 import java.net.URI;
@@ -15,6 +16,11 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -31,6 +37,9 @@ class CrawlerTest {
 
   /** Long enough for the sequential fallback after a missed rendezvous, short for a hang. */
   private static final Duration CRAWL_LIMIT = Duration.ofSeconds(60);
+
+  /** For a site of a few pages: generous on a loaded machine, where it takes well under 1 s. */
+  private static final Duration TINY_CRAWL_LIMIT = Deadline.DEFAULT;
 
   private static Set<URI> crawl(URI start) {
     return Deadline.call(
@@ -339,6 +348,17 @@ class CrawlerTest {
                 + "only through redirects: treat a 3xx answer's Location header as a link, "
                 + "resolved against the URI you asked for.");
       }
+      if (missingPaths.equals(Set.of(SiteContent.BEHIND_RELATIVE_REDIRECT_PATH))) {
+        hints.add(
+            ("%s is reached only through %s, a redirect whose Location is relative (%s): "
+                    + "resolve a Location against the URI you asked for (%s), not against the "
+                    + "start or the page that linked to it.")
+                .formatted(
+                    SiteContent.BEHIND_RELATIVE_REDIRECT_PATH,
+                    SiteContent.RELATIVE_REDIRECT_PATH,
+                    SiteContent.RELATIVE_LOCATION,
+                    SiteContent.RELATIVE_REDIRECT_PATH));
+      }
       if (missingPaths.contains(SiteContent.BEHIND_ODD_LINKS_PATH)) {
         hints.add(
             SiteContent.BEHIND_ODD_LINKS_PATH
@@ -359,6 +379,262 @@ class CrawlerTest {
       return "http".equalsIgnoreCase(uri.getScheme())
           && origin.getHost().equalsIgnoreCase(String.valueOf(uri.getHost()))
           && origin.getPort() == uri.getPort();
+    }
+  }
+
+  @Test
+  void shares_no_plain_collection_between_tasks() {
+    // A HashSet that two tasks add to at the same moment can claim one URI twice or lose one, in
+    // a window of nanoseconds that no test site shows reliably. A copy of your classes reports
+    // which threads change each collection, and whether they hold a lock: every run, no luck.
+    var copy = LearnerCopy.of(Crawler.class).load();
+    try (var site = TestSite.cycle()) {
+      var start = site.start();
+      var watched =
+          Deadline.call(
+              TINY_CRAWL_LIMIT,
+              () ->
+                  LearnerCopy.watchPlainCollections(
+                      copy.<Set<URI>>staticCall(Crawler.class, "siteMap", start)),
+              "Crawler.siteMap(%s)".formatted(start),
+              HANG_HINT);
+      if (!watched.shared().isEmpty()) {
+        fail(
+            ("While crawling %s: %s. A HashSet, HashMap or ArrayList is not thread-safe: two "
+                    + "tasks that add to it at the same moment can both claim one URI, or lose "
+                    + "an entry (a race too rare to show in a test run, so the test watched which "
+                    + "threads changed each collection). Keep what the tasks share in concurrent "
+                    + "collections (ConcurrentHashMap.newKeySet()), or change it only while "
+                    + "holding one lock.")
+                .formatted(start, watched.shared().getFirst()));
+      }
+    }
+  }
+
+  private static final String OWN_STATE_HINT =
+      "Each call of siteMap must crawl on its own: keep the claimed URIs, the pages found and the "
+          + "count of unfinished tasks in objects that the call makes (local variables, or one "
+          + "object per crawl), not in static fields, which every call shares.";
+
+  @Test
+  void two_crawls_at_once_each_map_their_own_site() throws Exception {
+    // A first crawl is held in the middle (the server holds its request for /gate.html) while a
+    // second one runs in full: of the same site, then, with a new first crawl, of another site.
+    try (var site = TestSite.withHeldPage()) {
+      overlap(site, site.start(), site.heldSiteMap(), "of the same site");
+    }
+    try (var site = TestSite.withHeldPage();
+        var other = TestSite.cycle()) {
+      overlap(
+          site,
+          other.start(),
+          Set.of(other.uri("/"), other.uri("/a"), other.uri("/b")),
+          "of another site");
+    }
+  }
+
+  /**
+   * Crawls {@code held}, holds that crawl at its held page, crawls {@code secondStart} meanwhile,
+   * then lets the first crawl go on; fails unless each crawl gives its own site map.
+   */
+  private static void overlap(
+      TestSite held, URI secondStart, Set<URI> secondExpected, String secondSite) throws Exception {
+    var start = held.start();
+    var first = new FutureTask<Set<URI>>(() -> Crawler.siteMap(start));
+    Thread.ofPlatform().name("first-crawl").daemon().start(first);
+    var meanwhile =
+        "while a first crawl of %s was still running (the test's server held its request for %s)"
+            .formatted(start, TestSite.HELD_PATH);
+    Set<URI> second;
+    try {
+      awaitHeld(held, first, "siteMap(%s)".formatted(start));
+      second =
+          Deadline.call(
+              TINY_CRAWL_LIMIT,
+              () -> Crawler.siteMap(secondStart),
+              "Crawler.siteMap(%s), %s".formatted(secondStart, meanwhile),
+              "Did this crawl find its pages already claimed by the first one, or wait for the "
+                  + "first one's tasks? "
+                  + OWN_STATE_HINT);
+    } finally {
+      held.release();
+    }
+    assertEquals(
+        secondExpected,
+        second,
+        "%s, siteMap(%s) %s returned %s instead of its %d pages. %s"
+            .formatted(
+                Character.toUpperCase(meanwhile.charAt(0)) + meanwhile.substring(1),
+                secondStart,
+                secondSite,
+                TestSite.describe(second, 6),
+                secondExpected.size(),
+                OWN_STATE_HINT));
+    var firstMap =
+        Deadline.call(
+            TINY_CRAWL_LIMIT,
+            () -> result(first),
+            "The first Crawler.siteMap(%s), once its held page was answered".formatted(start),
+            OWN_STATE_HINT);
+    assertEquals(
+        held.heldSiteMap(),
+        firstMap,
+        ("A first siteMap(%s), held at %s while siteMap(%s) %s ran in full, returned %s "
+                + "instead of the site's %d pages. %s")
+            .formatted(
+                start,
+                TestSite.HELD_PATH,
+                secondStart,
+                secondSite,
+                TestSite.describe(firstMap, 6),
+                held.heldSiteMap().size(),
+                OWN_STATE_HINT));
+  }
+
+  /** Waits until {@code site} holds the crawl's request; fails when the crawl ends first. */
+  private static void awaitHeld(TestSite site, Future<?> crawl, String call) throws Exception {
+    long until = System.nanoTime() + TINY_CRAWL_LIMIT.toNanos();
+    while (!site.awaitHeld(Duration.ofMillis(10))) {
+      if (crawl.isDone()) {
+        result(crawl); // what it threw, as it threw it (the stub's TODO, for one)
+        fail(
+            ("%s returned without fetching %s, which the start page links to: did it return "
+                    + "before the tasks had finished? %s")
+                .formatted(call, TestSite.HELD_PATH, HANG_HINT));
+      }
+      if (System.nanoTime() - until > 0) {
+        fail(
+            "%s did not request %s within %d s, and the start page links to it."
+                .formatted(call, TestSite.HELD_PATH, TINY_CRAWL_LIMIT.toSeconds()));
+      }
+    }
+  }
+
+  private static <T> T result(Future<T> crawl) throws Exception {
+    try {
+      return crawl.get();
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof Exception cause) {
+        throw cause;
+      }
+      throw e;
+    }
+  }
+
+  @Test
+  void throws_InterruptedException_when_interrupted_while_the_crawl_goes_on() throws Exception {
+    try (var site = TestSite.withHeldPage()) {
+      var start = site.start();
+      var caller = new AtomicReference<Thread>();
+      var interrupter =
+          Thread.ofPlatform()
+              .name("interrupter")
+              .daemon()
+              .start(() -> interruptWhileHeld(site, caller));
+      Throwable thrown = null;
+      try {
+        Deadline.call(
+            TINY_CRAWL_LIMIT,
+            () -> {
+              caller.set(Thread.currentThread());
+              return Crawler.siteMap(start);
+            },
+            "Crawler.siteMap(%s), interrupted while the crawl went on".formatted(start),
+            "Once interrupted, stop waiting for the crawl: let the InterruptedException out, and "
+                + "make sure closing the executor does not wait for tasks that never end.");
+      } catch (Exception e) {
+        thrown = e;
+      } finally {
+        site.release();
+        interrupter.join(TimeUnit.SECONDS.toMillis(30));
+      }
+      if (!(thrown instanceof InterruptedException)) {
+        fail(
+            ("The thread calling siteMap(%s) was interrupted while the crawl was still going on "
+                    + "(the test's server held its request for %s); siteMap must then throw "
+                    + "InterruptedException (its Javadoc: @throws InterruptedException), but it "
+                    + "%s. Do not catch InterruptedException around the wait for the crawl, or "
+                    + "rethrow it once the crawl's threads are stopped.")
+                .formatted(
+                    start,
+                    TestSite.HELD_PATH,
+                    thrown == null
+                        ? "returned normally (was the interrupt caught and ignored?)"
+                        : "threw " + thrown));
+      }
+    }
+  }
+
+  /**
+   * Once {@code site} holds the crawl's request, interrupts the caller; lets the request go once
+   * the caller has taken the interrupt (it has ended, or waits with its interrupt status cleared),
+   * so that the crawl cannot end before the interrupt is seen.
+   */
+  private static void interruptWhileHeld(TestSite site, AtomicReference<Thread> caller) {
+    try {
+      long until = System.nanoTime() + TINY_CRAWL_LIMIT.toNanos();
+      while (!site.awaitHeld(Duration.ofMillis(10))) {
+        var thread = caller.get();
+        if (thread != null && !thread.isAlive() || System.nanoTime() - until > 0) {
+          return; // the call is over without a request held: the test says what it did
+        }
+      }
+      var thread = caller.get();
+      thread.interrupt();
+      long answered = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+      while (thread.isAlive() && !tookTheInterrupt(thread) && System.nanoTime() - answered < 0) {
+        Thread.sleep(1);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      site.release();
+    }
+  }
+
+  private static boolean tookTheInterrupt(Thread thread) throws InterruptedException {
+    if (thread.isInterrupted() || !waiting(thread)) {
+      return false;
+    }
+    Thread.sleep(1);
+    return !thread.isInterrupted() && waiting(thread);
+  }
+
+  private static boolean waiting(Thread thread) {
+    var state = thread.getState();
+    return state == Thread.State.WAITING
+        || state == Thread.State.TIMED_WAITING
+        || state == Thread.State.BLOCKED;
+  }
+
+  @Test
+  void gives_up_on_a_page_that_never_answers() {
+    // Crawler.REQUEST_TIMEOUT is 10 s: a copy of your classes in which it is 100 ms lets the test
+    // check it in a fraction of that.
+    var timeout = Duration.ofMillis(100);
+    var copy =
+        LearnerCopy.of(Crawler.class)
+            .withConstant(Crawler.class, "REQUEST_TIMEOUT", timeout)
+            .load();
+    try (var site = TestSite.withHeldPage()) { // never released: the page never answers
+      var start = site.start();
+      var found =
+          Deadline.call(
+              // Shorter than the real 10 s, so that a copy of its value is no way out.
+              Duration.ofSeconds(8),
+              () -> copy.<Set<URI>>staticCall(Crawler.class, "siteMap", start).call(),
+              "Crawler.siteMap(%s), with Crawler.REQUEST_TIMEOUT set to %d ms"
+                  .formatted(start, timeout.toMillis()),
+              ("The test's server accepted the request for %s and never answered. With "
+                      + "Crawler.REQUEST_TIMEOUT at %d ms, that request should have failed after "
+                      + "%d ms and the crawl gone on without the page: give every request the "
+                      + "time-out Crawler.REQUEST_TIMEOUT (HttpRequest.Builder.timeout). A connect "
+                      + "time-out does not cover this: the connection was made.")
+                  .formatted(TestSite.HELD_PATH, timeout.toMillis(), timeout.toMillis()));
+      assertTrue(
+          !found.contains(site.uri(TestSite.HELD_PATH)),
+          "%s never answered, yet it is in the site map %s: only pages that answered are."
+              .formatted(TestSite.HELD_PATH, TestSite.describe(found, 6)));
     }
   }
 

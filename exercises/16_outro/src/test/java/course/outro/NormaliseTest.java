@@ -64,6 +64,26 @@ class NormaliseTest {
             + "path names the same page as \"/\".");
   }
 
+  @ParameterizedTest(name = "\"{0}\" names {1}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "HTTP://127.0.0.1:8080/s3/a9.html        | http://127.0.0.1:8080/s3/a9.html",
+        "Http://127.0.0.1:8080/s4/               | http://127.0.0.1:8080/s4/",
+        "HTTPS://example.org/b#top                | https://example.org/b",
+        "hTTps://example.org                     | https://example.org/",
+      })
+  void reads_the_scheme_whatever_its_case(String href, String expected) {
+    // URI.equals compares schemes without regard to case: "HTTP://h/" equals "http://h/".
+    assertEquals(
+        Optional.of(URI.create(expected)),
+        Crawler.normalise(BASE, href),
+        ("normalise(%s, \"%s\") should give %s: a URI's scheme is case-insensitive (RFC 3986), so "
+                + "HTTP, Http and HTTPS name http and https pages too. Compare the scheme without "
+                + "regard to case.")
+            .formatted(BASE, href, expected));
+  }
+
   @ParameterizedTest(name = "\"{0}\"")
   @ValueSource(
       strings = {

@@ -29,7 +29,8 @@ import java.util.TreeSet;
  *   <li>links to the "external" server, absolute and protocol-relative ({@code //host:port/});
  *   <li>broken links (404), and a 404 page whose body links to a page nothing else links to;
  *   <li>redirects: 301, 302, 307, absolute and relative {@code Location}, a chain, a cycle of
- *       redirects, a redirect to the external server, and pages reachable only through one;
+ *       redirects, a redirect to the external server, and pages reachable only through one (one of
+ *       them through a relative {@code Location} in a folder, linked from another folder);
  *   <li>malformed or non-HTTP {@code href}s: {@code http://[bad}, a bad port, a bad escape, {@code
  *       javascript:}, {@code mailto:}, {@code tel:}, {@code ftp:} to this very host; and a page
  *       where all of them come before the only link to another page;
@@ -53,6 +54,18 @@ final class SiteContent {
   static final String ONLY_BEHIND_REDIRECT_PATH = "/archive/";
   static final String ODD_LINKS_PATH = "/odd-links.html";
   static final String BEHIND_ODD_LINKS_PATH = "/after-odd-links.html";
+
+  /** A redirect in a folder whose {@code Location} is relative, linked from another folder. */
+  static final String RELATIVE_REDIRECT_PATH = "/docs/start";
+
+  /** The {@code Location} of {@link #RELATIVE_REDIRECT_PATH}. */
+  static final String RELATIVE_LOCATION = "guide.html";
+
+  /** Reachable only through {@link #RELATIVE_REDIRECT_PATH}. */
+  static final String BEHIND_RELATIVE_REDIRECT_PATH = "/docs/guide.html";
+
+  /** The section whose page links to {@link #RELATIVE_REDIRECT_PATH}. */
+  static final int SECTION_WITH_RELATIVE_REDIRECT = 5;
 
   /** A link on a page: its {@code href} as written, and where it leads (null: off the site). */
   record Link(String href, String target) {}
@@ -199,6 +212,9 @@ final class SiteContent {
     links.add(new Link("latest", dir + "latest"));
     links.add(new Link("./", dir));
     links.add(new Link("../", "/"));
+    if (s == SECTION_WITH_RELATIVE_REDIRECT) {
+      links.add(new Link(".." + RELATIVE_REDIRECT_PATH, RELATIVE_REDIRECT_PATH));
+    }
     page(dir, "Section " + s, links);
     // A redirect with a relative Location: resolve it against the URI that was asked for.
     var last = "a" + (ARTICLES - 1) + ".html";
@@ -317,6 +333,12 @@ final class SiteContent {
     page("/chain-end.html", "End of the chain", List.of(new Link("/", "/")));
     redirect("/loop-a", 302, "/loop-b", "/loop-b");
     redirect("/loop-b", 302, "/loop-a", "/loop-a");
+
+    // A redirect in a folder with a relative Location, linked from a page of another folder: only
+    // the URI that was asked for (/docs/start) gives /docs/guide.html; the start (/) and the page
+    // with the link (/s5/) both give a path that answers 404.
+    redirect(RELATIVE_REDIRECT_PATH, 302, RELATIVE_LOCATION, BEHIND_RELATIVE_REDIRECT_PATH);
+    page(BEHIND_RELATIVE_REDIRECT_PATH, "Guide", List.of(new Link("../", "/")));
 
     // A redirect off the site: following it would send a request to the external server.
     redirect("/out", 302, external + "/landing", null);

@@ -15,9 +15,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -54,6 +56,7 @@ final class TestSite implements AutoCloseable {
   private final SiteContent content;
   private final Gate gate;
   private final long latencyMillis;
+  private final Hold hold = new Hold();
 
   private TestSite(
       int parties, Duration timeout, Duration latency, Function<TestSite, Handler> handler) {
@@ -96,6 +99,38 @@ final class TestSite implements AutoCloseable {
    */
   static TestSite cycle() {
     return new TestSite(0, Duration.ZERO, Duration.ZERO, site -> TestSite::cyclePage);
+  }
+
+  /** The page of {@link #withHeldPage()} whose first request the site holds. */
+  static final String HELD_PATH = "/gate.html";
+
+  /**
+   * Starts a tiny site whose page {@link #HELD_PATH} holds the first request for it until {@link
+   * #release()} (or until the site closes): while it is held, a crawl of the site is certainly in
+   * progress. {@code /} links to it; it links to {@code /a.html} and {@code /b.html}, {@code a} to
+   * {@code b} and {@code /}, {@code b} to {@code /}. Later requests for it are answered at once.
+   */
+  static TestSite withHeldPage() {
+    return new TestSite(0, Duration.ZERO, Duration.ZERO, site -> site::heldSitePage);
+  }
+
+  /** The four pages of {@link #withHeldPage()}. */
+  Set<URI> heldSiteMap() {
+    return Set.of(uri("/"), uri(HELD_PATH), uri("/a.html"), uri("/b.html"));
+  }
+
+  /**
+   * Waits until the first request for {@link #HELD_PATH} is held, at most {@code timeout}.
+   *
+   * @return whether it is held (or was: it may have been released since)
+   */
+  boolean awaitHeld(Duration timeout) throws InterruptedException {
+    return hold.arrived.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  /** Lets the held request of {@link #withHeldPage()} be answered. */
+  void release() {
+    hold.released.countDown();
   }
 
   /** The start page's URI, e.g. {@code http://127.0.0.1:41234/}. */
@@ -175,6 +210,53 @@ final class TestSite implements AutoCloseable {
         null,
         0,
         List.of());
+  }
+
+  private SiteContent.Resource heldSitePage(String path) {
+    var links =
+        switch (path) {
+          case "/" -> List.of(HELD_PATH.substring(1));
+          case HELD_PATH -> {
+            hold.hold();
+            yield List.of("a.html", "/b.html");
+          }
+          case "/a.html" -> List.of("b.html", "/");
+          case "/b.html" -> List.of("./");
+          default -> null;
+        };
+    if (links == null) {
+      return SiteContent.NOT_FOUND;
+    }
+    var body = new StringBuilder("<html><body>");
+    links.forEach(
+        link -> body.append("<a href=\"").append(link).append("\">").append(link).append("</a> "));
+    return new SiteContent.Resource(
+        200,
+        "text/html; charset=utf-8",
+        body.append("</body></html>").toString().getBytes(StandardCharsets.UTF_8),
+        null,
+        0,
+        List.of());
+  }
+
+  /** The first request for the held page waits here until it is released or the site closes. */
+  private static final class Hold {
+    private final CountDownLatch arrived = new CountDownLatch(1);
+    private final CountDownLatch released = new CountDownLatch(1);
+    private final AtomicBoolean taken = new AtomicBoolean();
+
+    void hold() {
+      if (!taken.compareAndSet(false, true)) {
+        return;
+      }
+      arrived.countDown();
+      try {
+        // Bounded all the same: a test that forgets to release must not keep a thread for ever.
+        released.await(2, TimeUnit.MINUTES);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt(); // the site is closing
+      }
+    }
   }
 
   private static SiteContent.Resource cyclePage(String path) {
