@@ -1,11 +1,6 @@
 package course.support.testing;
 
 import course.support.WorkProbe;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -125,9 +120,9 @@ public final class ForcedInterleaving {
   /** The hold-after schedule being forced, or null. */
   private static volatile Holding activeHolding;
 
-  private final ClassLoader copy;
+  private final RewrittenCopy copy;
 
-  private ForcedInterleaving(ClassLoader copy) {
+  private ForcedInterleaving(RewrittenCopy copy) {
     this.copy = copy;
   }
 
@@ -141,7 +136,7 @@ public final class ForcedInterleaving {
    */
   public static ForcedInterleaving load(Class<?> anchor) {
     return new ForcedInterleaving(
-        new CopyLoader(classFolder(anchor), anchor.getPackageName(), anchor.getClassLoader()));
+        RewrittenCopy.of(anchor, "forced-interleaving", ForcedInterleaving::instrument));
   }
 
   /**
@@ -151,11 +146,7 @@ public final class ForcedInterleaving {
    * @return its copy, loaded (and initialised) afresh
    */
   public Class<?> copyOf(Class<?> type) {
-    try {
-      return Class.forName(type.getName(), true, copy);
-    } catch (ClassNotFoundException e) {
-      throw new IllegalStateException("no copy of " + type.getName(), e);
-    }
+    return copy.copyOf(type);
   }
 
   /**
@@ -168,24 +159,8 @@ public final class ForcedInterleaving {
    * @param <R> what it returns
    * @return the call
    */
-  @SuppressWarnings("unchecked")
   public <R> Callable<R> staticCall(Class<?> type, String name, Object... args) {
-    var method =
-        java.util.Arrays.stream(copyOf(type).getMethods())
-            .filter(m -> m.getName().equals(name) && m.getParameterCount() == args.length)
-            .findFirst()
-            .orElseThrow(
-                () -> new AssertionError("%s.%s is missing".formatted(type.getSimpleName(), name)));
-    return () -> {
-      try {
-        return (R) method.invoke(null, args);
-      } catch (java.lang.reflect.InvocationTargetException e) {
-        if (e.getCause() instanceof Exception cause) {
-          throw cause;
-        }
-        throw e;
-      }
-    };
+    return copy.staticCall(type, name, args);
   }
 
   /**
@@ -701,54 +676,6 @@ public final class ForcedInterleaving {
   }
 
   // ---- the instrumented copy ---------------------------------------------------------------
-
-  private static Path classFolder(Class<?> anchor) {
-    try {
-      var source = anchor.getProtectionDomain().getCodeSource();
-      var root = source == null ? null : Path.of(source.getLocation().toURI());
-      if (root == null || !Files.isDirectory(root)) {
-        throw new IllegalStateException(anchor.getName() + " is not loaded from a class folder");
-      }
-      return root;
-    } catch (URISyntaxException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  /** Loads the learner's classes from their folder, instrumented; everything else as usual. */
-  private static final class CopyLoader extends ClassLoader {
-    private final Path root;
-    private final String packagePrefix;
-
-    CopyLoader(Path root, String packageName, ClassLoader parent) {
-      super("forced-interleaving", parent);
-      this.root = root;
-      this.packagePrefix = packageName + ".";
-    }
-
-    @Override
-    protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
-      synchronized (getClassLoadingLock(name)) {
-        var loaded = findLoadedClass(name);
-        if (loaded == null) {
-          var file = root.resolve(name.replace('.', '/') + ".class");
-          if (!name.startsWith(packagePrefix) || !Files.isRegularFile(file)) {
-            return super.loadClass(name, resolve);
-          }
-          try {
-            var bytes = instrument(Files.readAllBytes(file));
-            loaded = defineClass(name, bytes, 0, bytes.length);
-          } catch (IOException e) {
-            throw new UncheckedIOException(e);
-          }
-        }
-        if (resolve) {
-          resolveClass(loaded);
-        }
-        return loaded;
-      }
-    }
-  }
 
   private static byte[] instrument(byte[] original) {
     var reader = new ClassReader(original);

@@ -1,13 +1,6 @@
 package course.support.testing;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.lang.reflect.InvocationTargetException;
-import java.net.URISyntaxException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
@@ -118,13 +111,9 @@ public final class LearnerCopy {
       var keyed = new HashMap<String, Object>();
       constants.forEach((field, value) -> keyed.put(id + ":" + field, value));
       CONSTANTS.putAll(keyed);
+      var replaced = Set.copyOf(constants.keySet());
       return new LearnerCopy(
-          new CopyLoader(
-              classFolder(anchor),
-              anchor.getPackageName(),
-              anchor.getClassLoader(),
-              id,
-              constants.keySet()));
+          RewrittenCopy.of(anchor, "learner-copy-" + id, bytes -> rewrite(bytes, id, replaced)));
     }
   }
 
@@ -143,9 +132,9 @@ public final class LearnerCopy {
   /** The watch in progress, or null: the probes then return at once. */
   private static volatile Watch active;
 
-  private final ClassLoader copy;
+  private final RewrittenCopy copy;
 
-  private LearnerCopy(ClassLoader copy) {
+  private LearnerCopy(RewrittenCopy copy) {
     this.copy = copy;
   }
 
@@ -166,11 +155,7 @@ public final class LearnerCopy {
    * @return its copy
    */
   public Class<?> copyOf(Class<?> type) {
-    try {
-      return Class.forName(type.getName(), true, copy);
-    } catch (ClassNotFoundException e) {
-      throw new IllegalStateException("no copy of " + type.getName(), e);
-    }
+    return copy.copyOf(type);
   }
 
   /**
@@ -184,28 +169,8 @@ public final class LearnerCopy {
    * @param <R> what it returns
    * @return the call
    */
-  @SuppressWarnings("unchecked")
   public <R> Callable<R> staticCall(Class<?> type, String name, Object... args) {
-    var method =
-        Arrays.stream(copyOf(type).getDeclaredMethods())
-            .filter(m -> m.getName().equals(name) && m.getParameterCount() == args.length)
-            .findFirst()
-            .orElseThrow(
-                () -> new AssertionError("%s.%s is missing".formatted(type.getSimpleName(), name)));
-    method.setAccessible(true);
-    return () -> {
-      try {
-        return (R) method.invoke(null, args);
-      } catch (InvocationTargetException e) {
-        if (e.getCause() instanceof Exception cause) {
-          throw cause;
-        }
-        if (e.getCause() instanceof Error error) {
-          throw error;
-        }
-        throw e;
-      }
-    };
+    return copy.staticCall(type, name, args);
   }
 
   /**
@@ -391,58 +356,6 @@ public final class LearnerCopy {
 
   private static String internalName(Class<?> type) {
     return type.getName().replace('.', '/');
-  }
-
-  private static Path classFolder(Class<?> anchor) {
-    try {
-      var source = anchor.getProtectionDomain().getCodeSource();
-      var root = source == null ? null : Path.of(source.getLocation().toURI());
-      if (root == null || !Files.isDirectory(root)) {
-        throw new IllegalStateException(anchor.getName() + " is not loaded from a class folder");
-      }
-      return root;
-    } catch (URISyntaxException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  /** Loads the learner's classes from their folder, rewritten; everything else as usual. */
-  private static final class CopyLoader extends ClassLoader {
-    private final Path root;
-    private final String packagePrefix;
-    private final int id;
-    private final Set<String> constants;
-
-    CopyLoader(Path root, String packageName, ClassLoader parent, int id, Set<String> constants) {
-      super("learner-copy-" + id, parent);
-      this.root = root;
-      this.packagePrefix = packageName + ".";
-      this.id = id;
-      this.constants = Set.copyOf(constants);
-    }
-
-    @Override
-    protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
-      synchronized (getClassLoadingLock(name)) {
-        var loaded = findLoadedClass(name);
-        if (loaded == null) {
-          var file = root.resolve(name.replace('.', '/') + ".class");
-          if (!name.startsWith(packagePrefix) || !Files.isRegularFile(file)) {
-            return super.loadClass(name, resolve);
-          }
-          try {
-            var bytes = rewrite(Files.readAllBytes(file), id, constants);
-            loaded = defineClass(name, bytes, 0, bytes.length);
-          } catch (IOException e) {
-            throw new UncheckedIOException(e);
-          }
-        }
-        if (resolve) {
-          resolveClass(loaded);
-        }
-        return loaded;
-      }
-    }
   }
 
   private static byte[] rewrite(byte[] original, int id, Set<String> constants) {
