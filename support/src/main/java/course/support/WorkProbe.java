@@ -126,9 +126,20 @@ public final class WorkProbe {
      * Created by a test to make one child fail: the first child to start a unit of work takes the
      * file (renames it to {@code fail-taken-<pid>}) and throws an exception whose message is {@link
      * #FAILURE}, so that it prints a stack trace on its standard error and exits with a non-zero
-     * status, as a child that breaks would.
+     * status, as a child that breaks would. When the file holds a word, only a child whose input
+     * contains that word takes it; a held child (see {@link #HOLD}) takes it while it waits.
      */
     public static final String FAIL = "fail";
+
+    /**
+     * Created by a test to hold children at the start of their unit of work: a child whose input
+     * contains the word the file holds (any child, when it holds none) waits there until {@link
+     * #RELEASE} exists, a {@link #FAIL} file is meant for it, or the folder is gone.
+     */
+    public static final String HOLD = "hold";
+
+    /** Created by a test to let the held children go on. */
+    public static final String RELEASE = "release";
 
     /** The message of the exception a child throws when it takes {@link #FAIL}. */
     public static final String FAILURE = "the course's test made this child fail";
@@ -173,7 +184,8 @@ public final class WorkProbe {
       String name = pid + "-" + sequence.incrementAndGet();
       try {
         Files.writeString(folder.resolve(ProbeFiles.ARRIVED).resolve(name), work);
-        failIfAsked();
+        failIfAsked(input);
+        holdIfAsked(input);
         var rendezvous = folder.resolve(ProbeFiles.RENDEZVOUS);
         if (Files.isRegularFile(rendezvous)) {
           var parts = Files.readString(rendezvous).strip().split(" ");
@@ -185,9 +197,9 @@ public final class WorkProbe {
     }
 
     /** Throws {@link ProbeFiles#FAILURE} if this child is the one to take the fail file. */
-    private void failIfAsked() throws IOException {
+    private void failIfAsked(Object input) throws IOException {
       var fail = folder.resolve(ProbeFiles.FAIL);
-      if (!Files.exists(fail)) {
+      if (!meantFor(fail, input)) {
         return;
       }
       try {
@@ -196,6 +208,39 @@ public final class WorkProbe {
         return; // another child took it first
       }
       throw new IllegalStateException(ProbeFiles.FAILURE);
+    }
+
+    /** Whether {@code file} exists and names a word of {@code input}, or no word at all. */
+    private static boolean meantFor(Path file, Object input) throws IOException {
+      String word;
+      try {
+        word = Files.readString(file).strip();
+      } catch (java.nio.file.NoSuchFileException e) {
+        return false;
+      }
+      return word.isEmpty() || String.valueOf(input).contains(word);
+    }
+
+    /**
+     * Waits while the test holds this child (see {@link ProbeFiles#HOLD}); fails here if the test
+     * makes it fail meanwhile. A minute at most: a child must never outlive its test for long.
+     */
+    private void holdIfAsked(Object input) throws IOException {
+      if (!meantFor(folder.resolve(ProbeFiles.HOLD), input)) {
+        return;
+      }
+      long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+      while (Files.isDirectory(folder)
+          && !Files.exists(folder.resolve(ProbeFiles.RELEASE))
+          && System.nanoTime() - deadline < 0) {
+        failIfAsked(input);
+        try {
+          Thread.sleep(5);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return;
+        }
+      }
     }
 
     void afterWork(String work, Object input) {

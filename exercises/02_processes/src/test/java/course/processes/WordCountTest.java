@@ -8,10 +8,14 @@ import course.support.WorkProbe;
 import course.support.testing.ChildProcesses;
 import course.support.testing.CountingContract;
 import course.support.testing.Deadline;
+import course.support.testing.ForcedInterleaving;
 import course.support.testing.NoLeftovers;
 import course.support.testing.Texts;
 import course.support.testing.WorkLog;
 import java.io.IOException;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.FutureTask;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -102,10 +106,11 @@ class WordCountTest implements CountingContract {
 
   @Test
   void reports_an_interrupt_while_it_waits_as_an_InterruptedException() throws Exception {
-    // The children wait for a third party that never comes (a rendezvous of 3 for 2 children),
-    // so the caller is still waiting for them when the test interrupts it.
+    // The test holds the children at their work, so the caller is still waiting for them when the
+    // test interrupts it; then it lets them finish.
     var text = Texts.generate(10, 600);
-    try (var children = ChildProcesses.watch(3)) {
+    try (var children = ChildProcesses.watch()) {
+      children.holdChildren();
       var thrown = new java.util.concurrent.atomic.AtomicReference<Throwable>();
       var returned = new java.util.concurrent.atomic.AtomicBoolean();
       var caller =
@@ -125,6 +130,7 @@ class WordCountTest implements CountingContract {
         Thread.sleep(5);
       }
       caller.interrupt();
+      children.releaseHeldChildren();
       caller.join(Deadline.DEFAULT.plus(ChildProcesses.DEFAULT_TIMEOUT).toMillis());
       if (!(thrown.get() instanceof InterruptedException)) {
         fail(
@@ -212,6 +218,75 @@ class WordCountTest implements CountingContract {
                         : "threw " + thrown.getClass().getName() + ": " + thrown.getMessage()));
       }
     }
+  }
+
+  @Test
+  void has_ended_every_child_when_it_throws_because_one_failed() {
+    // A killed child takes a moment to die, too short for a normal run to see. So the test holds
+    // the children at their work, makes one fail, and carries out each kill your code asks for
+    // only once count waits: a count that does not wait for its children returns while they live.
+    var text = "first " + Texts.uniform("word", 600) + " last";
+    ChildProcesses.assertEndsEveryChildWhenOneFails(
+        WordCount.class,
+        "count",
+        text,
+        2,
+        List.of("first", "last"),
+        "count(text, 2)",
+        "Put the clean-up in a finally block, and end every child there: a child you asked to "
+            + "stop has ended only once waitFor() says so (book/02_processes.md, \"Leave nothing "
+            + "behind\").");
+  }
+
+  @Test
+  void two_calls_at_once_each_count_their_own_text() throws Exception {
+    // The test holds the children of a first call at their work, runs a second call in full
+    // meanwhile, then lets the first one go on. State that one call keeps where the other can
+    // reach it (a static field) mixes up their children or their totals.
+    var first = Texts.uniform("first", 600);
+    var second = Texts.uniform("second", 300);
+    try (var children = ChildProcesses.watch()) {
+      children.holdChildrenWhoseChunkContains("first");
+      var firstCall = new FutureTask<>(() -> outcome(() -> WordCount.count(first, 2)));
+      var firstCaller = Thread.ofPlatform().name("first-caller").start(firstCall);
+      children.awaitUnitsStarted(2, firstCaller);
+      var secondResult =
+          Deadline.call(
+              () -> outcome(() -> WordCount.count(second, 1)),
+              "WordCount.count(a second text, 1) while a first count(text, 2) waits for its "
+                  + "children",
+              "The second call must not wait for the first one's children: keep each call's "
+                  + "children in a local variable.");
+      children.releaseHeldChildren();
+      var firstResult =
+          Deadline.call(
+              () -> firstCall.get(),
+              "WordCount.count(a first text, 2), after a second call ran meanwhile",
+              HANG_HINT);
+      if (!firstResult.equals("600") || !secondResult.equals("300")) {
+        fail(
+            ("Two threads called count at once: the first with a text of 600 words and 2 "
+                    + "processes, the second, while the first one's children were still at work, "
+                    + "with a text of 300 words and 1 process. The first %s and the second %s, "
+                    + "instead of 600 and 300. Several threads may call count at the same time, "
+                    + "says the Javadoc: keep what one call works with (its children, its total) "
+                    + "in local variables, since a static field is shared by every caller.")
+                .formatted(returned(firstResult), returned(secondResult)));
+      }
+    }
+  }
+
+  /** What a call gave: its result, or "threw ..." when it threw. */
+  private static String outcome(Callable<Long> call) {
+    try {
+      return String.valueOf(call.call());
+    } catch (Exception e) {
+      return "threw " + ForcedInterleaving.briefly(e);
+    }
+  }
+
+  private static String returned(String outcome) {
+    return outcome.startsWith("threw ") ? outcome : "returned " + outcome;
   }
 
   @Test
