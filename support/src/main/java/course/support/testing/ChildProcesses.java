@@ -40,6 +40,7 @@ public final class ChildProcesses implements AutoCloseable {
   private final Path folder;
   private final int parties;
   private final Duration timeout;
+  private final List<String> released = new java.util.ArrayList<>();
 
   private ChildProcesses(int parties, Duration timeout) {
     this.parties = parties;
@@ -50,6 +51,7 @@ public final class ChildProcesses implements AutoCloseable {
       deleteQuietly(folder);
       Files.createDirectories(folder.resolve(ProbeFiles.ARRIVED));
       Files.createDirectories(folder.resolve(ProbeFiles.DONE));
+      Files.createDirectories(folder.resolve(ProbeFiles.EXITING));
       if (parties > 0) {
         Files.writeString(
             folder.resolve(ProbeFiles.RENDEZVOUS), parties + " " + timeout.toMillis());
@@ -117,14 +119,48 @@ public final class ChildProcesses implements AutoCloseable {
     write(ProbeFiles.HOLD, word);
   }
 
-  /** Lets the held children go on with their work; later children are not held either. */
-  public void releaseHeldChildren() {
-    write(ProbeFiles.RELEASE, "");
+  /**
+   * Holds every child at its very end, once it has done its work: it closes its standard output and
+   * error, so that a parent reading them gets all of it, and stays alive until {@link
+   * #releaseHeldChildren}. A parent that waits for it to exit ({@code waitFor()}) waits until then.
+   */
+  public void holdChildrenAtExit() {
+    write(ProbeFiles.HOLD_AT_EXIT, "");
   }
 
+  /** How many children are held at their end ({@link #holdChildrenAtExit}). */
+  public int heldAtExit() {
+    return names(ProbeFiles.EXITING).size();
+  }
+
+  /** Lets the held children go on with their work; later children are not held either. */
+  public void releaseHeldChildren() {
+    release("*");
+  }
+
+  /**
+   * Lets the held child whose chunk contains {@code word} go on, and any later one like it.
+   *
+   * @param word a word of the chunk
+   */
+  public void releaseChildWhoseChunkContains(String word) {
+    release(word);
+  }
+
+  private synchronized void release(String word) {
+    released.add(word);
+    write(ProbeFiles.RELEASE, String.join("\n", released) + "\n");
+  }
+
+  /** Writes {@code file} whole, in one step: a child never reads half of it. */
   private void write(String file, String content) {
     try {
-      Files.writeString(folder.resolve(file), content);
+      var draft = Files.writeString(folder.resolve(file + ".draft"), content);
+      Files.move(
+          draft,
+          folder.resolve(file),
+          java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+          java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write to the probe folder " + folder, e);
     }
@@ -269,6 +305,91 @@ public final class ChildProcesses implements AutoCloseable {
   }
 
   /**
+   * Fails unless {@code type.method(text, nProcesses)} has ended every child it started by the time
+   * it returns. Each child of a fresh, instrumented copy of the learner's classes is held at its
+   * very end ({@link #holdChildrenAtExit}): its count sent and its output closed, but the process
+   * not ended yet, until the call waits for it; kills are carried out only then, as in {@link
+   * #assertEndsEveryChildWhenOneFails}. A call that returns once it has read the counts, without
+   * waiting for its children to exit, returns while they live.
+   *
+   * @param type the learner's class
+   * @param method its public static method, taking a text and a number of processes
+   * @param text the text
+   * @param nProcesses the number of processes
+   * @param call the call, as the learner would write it, for the message
+   * @param fix what the contract says and where the chapter explains it, for the message
+   */
+  public static void assertEndsEveryChildBeforeItReturns(
+      Class<?> type, String method, String text, int nProcesses, String call, String fix) {
+    var copy = ForcedInterleaving.load(type);
+    var outlived =
+        Deadline.call(
+            java.time.Duration.ofSeconds(60),
+            () -> outlivedAtTheEnd(copy.staticCall(type, method, text, nProcesses)),
+            call + " with each child held at its end",
+            fix);
+    if (!outlived.isEmpty()) {
+      throw new AssertionError(
+          ("%s returned while child process%s %s %s still alive: the test held each child at its "
+                  + "very end, its count sent and its output closed but the process not ended "
+                  + "yet (a moment, in a normal run), and %s returned without waiting for it. No "
+                  + "child may outlive the call, says the Javadoc. %s")
+              .formatted(
+                  call,
+                  outlived.size() == 1 ? "" : "es",
+                  outlived,
+                  outlived.size() == 1 ? "was" : "were",
+                  call,
+                  fix));
+    }
+  }
+
+  /** The children started since {@code before} was taken, still alive. */
+  private static List<Long> newChildren(List<Long> before) {
+    return ProcessHandle.current()
+        .descendants()
+        .filter(ProcessHandle::isAlive)
+        .map(ProcessHandle::pid)
+        .filter(pid -> !before.contains(pid))
+        .toList();
+  }
+
+  /** Whether some children were started since {@code before}, and each one is held at its end. */
+  private boolean everyChildHeldAtExit(List<Long> before) {
+    var held = names(ProbeFiles.EXITING);
+    var started = newChildren(before);
+    return !started.isEmpty()
+        && started.stream().allMatch(pid -> held.contains(String.valueOf(pid)));
+  }
+
+  private static List<Long> outlivedAtTheEnd(Callable<?> call) throws Exception {
+    var before = ProcessHandle.current().descendants().map(ProcessHandle::pid).toList();
+    try (var children = watch();
+        var kills = ForcedInterleaving.deferKills()) {
+      children.holdChildrenAtExit();
+      var task = outcomeOf(call);
+      var caller = Thread.ofPlatform().name("count-caller").daemon().unstarted(task);
+      caller.start();
+      // Until the call ends, or waits while every child it started is held at its end.
+      long until = System.nanoTime() + DEFAULT_TIMEOUT.toNanos();
+      while (!task.isDone()
+          && !(children.everyChildHeldAtExit(before) && ForcedInterleaving.stuck(caller, true))
+          && System.nanoTime() - until < 0) {
+        Thread.sleep(5);
+      }
+      var outlived = task.isDone() ? newChildren(before) : List.<Long>of();
+      kills.release();
+      children.releaseHeldChildren();
+      try {
+        task.get(Deadline.DEFAULT.toSeconds(), TimeUnit.SECONDS);
+      } catch (TimeoutException e) {
+        // the test that counts says so
+      }
+      return outlived;
+    }
+  }
+
+  /**
    * One run of {@link #assertEndsEveryChildWhenOneFails}.
    *
    * @param decided whether the run showed what the call does when a child fails
@@ -345,6 +466,145 @@ public final class ChildProcesses implements AutoCloseable {
       }
       return new FailedRun(decided, outlived, asked, children.failedChild(), result);
     }
+  }
+
+  /**
+   * What {@link #overlapAtEveryWait} saw in one run.
+   *
+   * @param first what the first call gave: its result ("600"), or "threw ..."
+   * @param seconds what the second call gave, once for each point where it overlapped the first
+   */
+  public record Overlaps(String first, List<String> seconds) {}
+
+  /**
+   * Runs {@code second} in full at each point where {@code first} waits for one of its children:
+   * the first call's children (those whose chunk contains {@code heldWord}) are held at their work,
+   * and each time the first call waits, the second one runs, then one of the first call's children
+   * (the one whose chunk holds the next word of {@code chunkWords}) is let go. A call that keeps
+   * its state where another call can reach it (a static field) hands one of the two the other's
+   * children or total. When the first call reads its children in another order (a release did not
+   * make it go on), the run is repeated with the words in the reverse order.
+   *
+   * @param first the call whose children are held; its chunks hold {@code heldWord}
+   * @param heldWord a word of each of the first call's chunks, and of none of the second's
+   * @param chunkWords a word of each of the first call's chunks, one per chunk, in chunk order
+   * @param second the call that overtakes the first
+   * @return every run's results
+   * @throws InterruptedException if interrupted while waiting
+   */
+  public static List<Overlaps> overlapAtEveryWait(
+      Callable<?> first, String heldWord, List<String> chunkWords, Callable<?> second)
+      throws InterruptedException {
+    var runs = new java.util.ArrayList<Overlaps>();
+    var order = new java.util.ArrayList<>(chunkWords);
+    for (int attempt = 0; attempt < 2; attempt++) {
+      var seconds = new java.util.ArrayList<String>();
+      boolean inOrder = overlapOnce(first, heldWord, order, second, seconds, runs);
+      if (inOrder) {
+        break;
+      }
+      java.util.Collections.reverse(order);
+    }
+    return runs;
+  }
+
+  /** One run of {@link #overlapAtEveryWait}; whether each release let the first call go on. */
+  private static boolean overlapOnce(
+      Callable<?> first,
+      String heldWord,
+      List<String> order,
+      Callable<?> second,
+      List<String> seconds,
+      List<Overlaps> runs)
+      throws InterruptedException {
+    boolean inOrder = true;
+    try (var children = watch()) {
+      children.holdChildrenWhoseChunkContains(heldWord);
+      var task = outcomeOf(first);
+      var caller = Thread.ofPlatform().name("first-caller").daemon().unstarted(task);
+      caller.start();
+      children.awaitUnitsStarted(order.size(), caller);
+      for (var word : order) {
+        if (!awaitWaiting(task, caller)) {
+          break;
+        }
+        seconds.add(within(second));
+        var done = children.names(ProbeFiles.DONE);
+        long cpu = ForcedInterleaving.cpuTime(caller);
+        children.releaseChildWhoseChunkContains(word);
+        // Until the child let go has counted and ended: then the first call has gone on if it was
+        // waiting for that child.
+        long until = System.nanoTime() + DEFAULT_TIMEOUT.toNanos();
+        while (!task.isDone() && System.nanoTime() - until < 0) {
+          var finished = new java.util.ArrayList<>(children.names(ProbeFiles.DONE));
+          finished.removeAll(done);
+          if (!finished.isEmpty() && finished.stream().noneMatch(name -> alive(pidOf(name)))) {
+            break;
+          }
+          Thread.sleep(5);
+        }
+        // Did the first call go on? Then its thread has used CPU time since. One that waits for
+        // another child uses none, however long the test looks.
+        boolean wentOn = task.isDone();
+        long quietUntil = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(300);
+        while (!wentOn && System.nanoTime() - quietUntil < 0) {
+          Thread.sleep(5);
+          wentOn = task.isDone() || ForcedInterleaving.cpuTime(caller) != cpu;
+        }
+        if (!wentOn) {
+          inOrder = false; // it waits for another child: this order shows nothing more
+          break;
+        }
+      }
+      children.releaseHeldChildren();
+      String result;
+      try {
+        result = task.get(Deadline.DEFAULT.toSeconds(), TimeUnit.SECONDS);
+      } catch (java.util.concurrent.ExecutionException | TimeoutException e) {
+        result = "did not return within " + Deadline.DEFAULT.toSeconds() + " s";
+      }
+      runs.add(new Overlaps(result, List.copyOf(seconds)));
+    }
+    return inOrder;
+  }
+
+  /** Waits until {@code caller} waits (true) or {@code task} is done (false), a while at most. */
+  private static boolean awaitWaiting(FutureTask<?> task, Thread caller)
+      throws InterruptedException {
+    long until = System.nanoTime() + DEFAULT_TIMEOUT.toNanos();
+    while (!task.isDone() && System.nanoTime() - until < 0) {
+      if (ForcedInterleaving.stuck(caller, true)) {
+        return true;
+      }
+      Thread.sleep(5);
+    }
+    return !task.isDone();
+  }
+
+  private static FutureTask<String> outcomeOf(Callable<?> call) {
+    return new FutureTask<>(
+        () -> {
+          try {
+            return String.valueOf(call.call());
+          } catch (Exception e) {
+            return "threw " + ForcedInterleaving.briefly(e);
+          }
+        });
+  }
+
+  /** What {@code call} gives, run on a thread of its own for {@link Deadline#DEFAULT} at most. */
+  private static String within(Callable<?> call) throws InterruptedException {
+    var task = outcomeOf(call);
+    Thread.ofPlatform().name("second-caller").daemon().start(task);
+    try {
+      return task.get(Deadline.DEFAULT.toSeconds(), TimeUnit.SECONDS);
+    } catch (java.util.concurrent.ExecutionException | TimeoutException e) {
+      return "did not return within " + Deadline.DEFAULT.toSeconds() + " s";
+    }
+  }
+
+  private static long pidOf(String unit) {
+    return Long.parseLong(unit.substring(0, unit.indexOf('-')));
   }
 
   private static boolean alive(long pid) {

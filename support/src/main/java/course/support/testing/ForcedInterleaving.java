@@ -722,6 +722,11 @@ public final class ForcedInterleaving {
     return stack.length > 0 && stack[0].isNativeMethod();
   }
 
+  /** The CPU time {@code thread} has used, in nanoseconds; 0 where the JVM cannot tell. */
+  static long cpuTime(Thread thread) {
+    return Holding.cpuTime(thread);
+  }
+
   /**
    * Whether {@code thread} waits ({@link #waits}), and still does 20 ms later without having used
    * any CPU time: it will not go on until someone else acts.
