@@ -282,7 +282,7 @@ public final class ChildProcesses implements AutoCloseable {
         var pids = run.outlived().stream().map(ProcessHandle::pid).toList();
         boolean asked = run.askedToKill().containsAll(pids);
         throw new AssertionError(
-            ("%s %s while child process%s %s %s still alive: the test made child %d fail while "
+            ("%s %s while child process%s %s %s still alive: the test made child process %d fail while "
                     + "the others were still at work, and %s. No child may outlive the call, "
                     + "says the Javadoc, whether it returns or throws. %s")
                 .formatted(
@@ -410,15 +410,7 @@ public final class ChildProcesses implements AutoCloseable {
     try (var children = watch();
         var kills = ForcedInterleaving.deferKills()) {
       children.holdChildren();
-      var task =
-          new FutureTask<String>(
-              () -> {
-                try {
-                  return "returned " + call.call();
-                } catch (Exception e) {
-                  return "threw " + ForcedInterleaving.briefly(e);
-                }
-              });
+      var task = outcomeOf(call);
       var caller = Thread.ofPlatform().name("count-caller").daemon().unstarted(task);
       caller.start();
       long until = System.nanoTime() + DEFAULT_TIMEOUT.toNanos();
@@ -431,12 +423,14 @@ public final class ChildProcesses implements AutoCloseable {
       if (!task.isDone()) {
         // 2. One child fails; wait until it has died.
         children.failChildWhoseChunkContains(word);
+        until = System.nanoTime() + DEFAULT_TIMEOUT.toNanos();
         while (!task.isDone()
             && (children.failedChild() < 0 || alive(children.failedChild()))
             && System.nanoTime() - until < 0) {
           Thread.sleep(5);
         }
         // 3. Until the call ends, or waits again.
+        until = System.nanoTime() + DEFAULT_TIMEOUT.toNanos();
         while (!task.isDone()
             && children.failedChild() >= 0
             && !ForcedInterleaving.stuck(caller, true)
@@ -461,6 +455,7 @@ public final class ChildProcesses implements AutoCloseable {
       String result;
       try {
         result = task.get(Deadline.DEFAULT.toSeconds(), TimeUnit.SECONDS);
+        result = result.startsWith("threw ") ? result : "returned " + result;
       } catch (TimeoutException e) {
         result = "did not return";
       }
