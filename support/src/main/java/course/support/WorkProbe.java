@@ -126,9 +126,34 @@ public final class WorkProbe {
      * Created by a test to make one child fail: the first child to start a unit of work takes the
      * file (renames it to {@code fail-taken-<pid>}) and throws an exception whose message is {@link
      * #FAILURE}, so that it prints a stack trace on its standard error and exits with a non-zero
-     * status, as a child that breaks would.
+     * status, as a child that breaks would. When the file holds a word, only a child whose input
+     * contains that word takes it; a held child (see {@link #HOLD}) takes it while it waits.
      */
     public static final String FAIL = "fail";
+
+    /**
+     * Created by a test to hold children at the start of their unit of work: a child whose input
+     * contains the word the file holds (any child, when it holds none) waits there until {@link
+     * #RELEASE} lets it go, a {@link #FAIL} file is meant for it, or the folder is gone.
+     */
+    public static final String HOLD = "hold";
+
+    /**
+     * Created by a test to hold children at their very end: a child whose unit of work's input
+     * contains the word the file holds (any child, when it holds none) closes its standard output
+     * and error once its work is done and it is about to exit, and stays alive until {@link
+     * #RELEASE} lets it go. Its parent has read all it had to say, and the child has not ended yet.
+     */
+    public static final String HOLD_AT_EXIT = "hold-at-exit";
+
+    /** One empty file per child held at its end (see {@link #HOLD_AT_EXIT}), named by its pid. */
+    public static final String EXITING = "exiting";
+
+    /**
+     * Written by a test to let held children go on: one line per word, and a held child whose input
+     * contains one of them goes on; a line {@code *} lets every child go.
+     */
+    public static final String RELEASE = "release";
 
     /** The message of the exception a child throws when it takes {@link #FAIL}. */
     public static final String FAILURE = "the course's test made this child fail";
@@ -173,7 +198,8 @@ public final class WorkProbe {
       String name = pid + "-" + sequence.incrementAndGet();
       try {
         Files.writeString(folder.resolve(ProbeFiles.ARRIVED).resolve(name), work);
-        failIfAsked();
+        failIfAsked(input);
+        holdIfAsked(input);
         var rendezvous = folder.resolve(ProbeFiles.RENDEZVOUS);
         if (Files.isRegularFile(rendezvous)) {
           var parts = Files.readString(rendezvous).strip().split(" ");
@@ -185,9 +211,9 @@ public final class WorkProbe {
     }
 
     /** Throws {@link ProbeFiles#FAILURE} if this child is the one to take the fail file. */
-    private void failIfAsked() throws IOException {
+    private void failIfAsked(Object input) throws IOException {
       var fail = folder.resolve(ProbeFiles.FAIL);
-      if (!Files.exists(fail)) {
+      if (!meantFor(fail, input)) {
         return;
       }
       try {
@@ -198,12 +224,87 @@ public final class WorkProbe {
       throw new IllegalStateException(ProbeFiles.FAILURE);
     }
 
+    /** Whether {@code file} exists and names a word of {@code input}, or no word at all. */
+    private static boolean meantFor(Path file, Object input) throws IOException {
+      String word;
+      try {
+        word = Files.readString(file).strip();
+      } catch (java.nio.file.NoSuchFileException e) {
+        return false;
+      }
+      return word.isEmpty() || String.valueOf(input).contains(word);
+    }
+
+    /** Whether the release file names a word of {@code input}, or every child. */
+    private boolean released(Object input) throws IOException {
+      List<String> words;
+      try {
+        words = Files.readAllLines(folder.resolve(ProbeFiles.RELEASE));
+      } catch (java.nio.file.NoSuchFileException e) {
+        return false;
+      }
+      var chunk = String.valueOf(input);
+      return words.stream()
+          .map(String::strip)
+          .anyMatch(word -> word.equals("*") || !word.isEmpty() && chunk.contains(word));
+    }
+
+    /**
+     * Waits while the test holds this child (see {@link ProbeFiles#HOLD}); fails here if the test
+     * makes it fail meanwhile. A minute at most: a child must never outlive its test for long.
+     */
+    private void holdIfAsked(Object input) throws IOException {
+      if (!meantFor(folder.resolve(ProbeFiles.HOLD), input)) {
+        return;
+      }
+      long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+      while (Files.isDirectory(folder) && !released(input) && System.nanoTime() - deadline < 0) {
+        failIfAsked(input);
+        try {
+          Thread.sleep(5);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return;
+        }
+      }
+    }
+
     void afterWork(String work, Object input) {
       String name = pid + "-" + sequence.get();
       try {
         Files.writeString(folder.resolve(ProbeFiles.DONE).resolve(name), work);
+        if (meantFor(folder.resolve(ProbeFiles.HOLD_AT_EXIT), input)
+            && holdingAtExit.compareAndSet(false, true)) {
+          Runtime.getRuntime().addShutdownHook(new Thread(() -> holdAtExit(input)));
+        }
       } catch (IOException e) {
         throw new UncheckedIOException("course probe: cannot write to " + folder, e);
+      }
+    }
+
+    private final java.util.concurrent.atomic.AtomicBoolean holdingAtExit =
+        new java.util.concurrent.atomic.AtomicBoolean();
+
+    /**
+     * The last thing a held child does (see {@link ProbeFiles#HOLD_AT_EXIT}): it ends its output,
+     * so a parent that reads it to the end gets it all, and stays alive until the test lets it go.
+     * A minute at most.
+     */
+    private void holdAtExit(Object input) {
+      System.out.flush();
+      System.err.flush();
+      System.out.close();
+      System.err.close();
+      long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+      try {
+        Files.writeString(folder.resolve(ProbeFiles.EXITING).resolve(String.valueOf(pid)), "");
+        while (Files.isDirectory(folder) && !released(input) && System.nanoTime() - deadline < 0) {
+          Thread.sleep(5);
+        }
+      } catch (IOException | RuntimeException e) {
+        // the folder is gone: the test is over
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
       }
     }
 

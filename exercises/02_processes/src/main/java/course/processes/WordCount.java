@@ -31,9 +31,11 @@ public final class WordCount {
    * its chunk on its standard input, encoded as UTF-8, and answers with the count on its standard
    * output. A child counts only once its input has ended. Nothing is counted in this JVM.
    *
-   * <p>No child outlives this call, whether it returns or throws. An empty or blank text has 0
-   * words (starting no child is fine). More processes than words is fine: {@code Chunks.split}
-   * returns fewer chunks.
+   * <p>No child outlives this call, whether it returns or throws: every child it started has ended
+   * by then, the ones still at work when another failed included. Several threads may call it at
+   * the same time; each call counts its own text, with children of its own. An empty or blank text
+   * has 0 words (starting no child is fine). More processes than words is fine: {@code
+   * Chunks.split} returns fewer chunks.
    *
    * @param text the text to count
    * @param nProcesses the largest number of child processes to use; at least 1

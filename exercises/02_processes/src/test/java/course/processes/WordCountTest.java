@@ -9,9 +9,11 @@ import course.support.testing.ChildProcesses;
 import course.support.testing.CountingContract;
 import course.support.testing.Deadline;
 import course.support.testing.NoLeftovers;
+import course.support.testing.SharedUpdates;
 import course.support.testing.Texts;
 import course.support.testing.WorkLog;
 import java.io.IOException;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -102,10 +104,11 @@ class WordCountTest implements CountingContract {
 
   @Test
   void reports_an_interrupt_while_it_waits_as_an_InterruptedException() throws Exception {
-    // The children wait for a third party that never comes (a rendezvous of 3 for 2 children),
-    // so the caller is still waiting for them when the test interrupts it.
+    // The test holds each child at its very end, its count sent but the process not ended yet, so
+    // the caller is still waiting for them when the test interrupts it; then it lets them end.
     var text = Texts.generate(10, 600);
-    try (var children = ChildProcesses.watch(3)) {
+    try (var children = ChildProcesses.watch()) {
+      children.holdChildrenAtExit();
       var thrown = new java.util.concurrent.atomic.AtomicReference<Throwable>();
       var returned = new java.util.concurrent.atomic.AtomicBoolean();
       var caller =
@@ -121,22 +124,25 @@ class WordCountTest implements CountingContract {
                     }
                   });
       long waitUntil = System.nanoTime() + ChildProcesses.DEFAULT_TIMEOUT.toNanos();
-      while (children.unitsStarted() < 2 && System.nanoTime() < waitUntil) {
+      while (children.heldAtExit() < 2 && System.nanoTime() < waitUntil) {
         Thread.sleep(5);
       }
       caller.interrupt();
+      children.releaseHeldChildren();
       caller.join(Deadline.DEFAULT.plus(ChildProcesses.DEFAULT_TIMEOUT).toMillis());
       if (!(thrown.get() instanceof InterruptedException)) {
         fail(
             ("The thread calling count(text, 2) was interrupted while both children were still "
-                    + "at work; count must then throw InterruptedException (its Javadoc: @throws "
+                    + "running (each had sent its count, but neither had ended yet); count must "
+                    + "then throw InterruptedException (its Javadoc: @throws "
                     + "InterruptedException), but it %s. Let the InterruptedException of "
                     + "waitFor() propagate: do not catch it, or turn it into an IOException.")
                 .formatted(
                     caller.isAlive()
                         ? "had not returned after " + Deadline.DEFAULT.toSeconds() + " s"
                         : thrown.get() == null
-                            ? "returned normally (was the interrupt caught and ignored?)"
+                            ? "returned normally (was the interrupt caught and ignored, or did "
+                                + "count not wait for its children to exit?)"
                             : "threw " + thrown.get()));
       }
     }
@@ -212,6 +218,97 @@ class WordCountTest implements CountingContract {
                         : "threw " + thrown.getClass().getName() + ": " + thrown.getMessage()));
       }
     }
+  }
+
+  @Test
+  void has_ended_every_child_when_it_returns() {
+    // A child that has sent its count still has to end, a moment too short for a normal run to
+    // see. So the test holds each child at its very end until count waits for it.
+    ChildProcesses.assertEndsEveryChildBeforeItReturns(
+        WordCount.class,
+        "count",
+        Texts.generate(11, 600),
+        2,
+        "count(text, 2)",
+        "Wait for each child to exit (waitFor()) before you return, even once you have its count "
+            + "(book/02_processes.md, \"Start them all, then wait\").");
+  }
+
+  @Test
+  void has_ended_every_child_when_it_throws_because_one_failed() {
+    // A killed child takes a moment to die, too short for a normal run to see. So the test holds
+    // the children at their work, makes one fail, and carries out each kill your code asks for
+    // only once count waits: a count that does not wait for its children returns while they live.
+    var text = "first " + Texts.uniform("word", 600) + " last";
+    ChildProcesses.assertEndsEveryChildWhenOneFails(
+        WordCount.class,
+        "count",
+        text,
+        2,
+        List.of("first", "last"),
+        "count(text, 2)",
+        "Put the clean-up in a finally block, and end every child there: a child you asked to "
+            + "stop has ended only once waitFor() says so (book/02_processes.md, \"Leave nothing "
+            + "behind\").");
+  }
+
+  @Test
+  void two_calls_at_once_each_count_their_own_text() throws Exception {
+    // The test holds the children of a first call at their work and, each time that call waits for
+    // one of them, runs a second call in full before it lets that child go. State that one call
+    // keeps where the other can reach it (a static field) mixes up their children or totals.
+    var first = "uno " + Texts.uniform("first", 598) + " dos";
+    var second = Texts.uniform("second", 100);
+    var runs =
+        Deadline.call(
+            java.time.Duration.ofSeconds(90),
+            () ->
+                ChildProcesses.overlapAtEveryWait(
+                    () -> WordCount.count(first, 2),
+                    "first",
+                    List.of("uno", "dos"),
+                    () -> WordCount.count(second, 1)),
+            "WordCount.count(a text, 2), with a second count(another text, 1) each time it waits "
+                + "for a child",
+            "One call must not wait for the other one's children: keep each call's children in "
+                + "local variables.");
+    for (var run : runs) {
+      if (!run.first().equals("600")
+          || run.seconds().stream().anyMatch(got -> !got.equals("100"))) {
+        fail(
+            ("Two threads called count at once: the first with a text of 600 words and 2 "
+                    + "processes and, each time the first one waited for a child, the second with a "
+                    + "text of 100 words and 1 process. The first %s, the second %s, instead of "
+                    + "600 and 100 each time. Several threads may call count at the same time, says "
+                    + "the Javadoc: keep what one call works with (its children, its total) in "
+                    + "local variables, since a static field is shared by every caller.")
+                .formatted(
+                    returned(run.first()),
+                    run.seconds().stream().map(WordCountTest::returned).toList()));
+      }
+    }
+  }
+
+  @Test
+  void keeps_no_state_of_a_call_in_a_static_field() {
+    // A total that each call resets in a static field is lost to another caller in a window a few
+    // instructions wide, between two children: too narrow for the test above to stop in, so the
+    // course reads the compiled code instead.
+    var shared =
+        SharedUpdates.find(WordCount.class).stream()
+            .filter(update -> update.what().contains("static"))
+            .toList();
+    if (!shared.isEmpty()) {
+      fail(
+          ("%s. Several threads may call count at the same time, says the Javadoc, and all of "
+                  + "them share a static field: keep what one call works with (its children, its "
+                  + "total) in local variables.")
+              .formatted(shared.getFirst()));
+    }
+  }
+
+  private static String returned(String outcome) {
+    return outcome.startsWith("threw ") ? outcome : "returned " + outcome;
   }
 
   @Test

@@ -10,6 +10,7 @@ import course.support.Chunks;
 import course.support.WorkProbe;
 import course.support.testing.CountingContract;
 import course.support.testing.Deadline;
+import course.support.testing.ForcedInterleaving;
 import course.support.testing.NoLeftovers;
 import course.support.testing.Rendezvous;
 import course.support.testing.SharedUpdates;
@@ -140,6 +141,46 @@ class WordCountTest implements CountingContract {
                   + "Shut down the pool: open it in try-with-resources (close() shuts it down and "
                   + "waits), or call shutdown() in a finally block.")
               .formatted(alive));
+    }
+  }
+
+  private static final String POOL_ENDED =
+      "The Javadoc says the pool's threads have ended when count returns, normally or not: "
+          + "shutdown() only stops the pool from taking new tasks, so wait until the pool has "
+          + "terminated before you return (book/08_executors.md, \"Closing the pool\").";
+
+  @Test
+  void has_ended_the_pool_threads_when_it_returns() {
+    // A pool thread that has handed over its last result still has to end, a moment too short for
+    // a normal run to see. So the test gives the pool one more task just before your code shuts it
+    // down, a task that keeps its thread at work until count waits for the pool.
+    ForcedInterleaving.assertEndsItsPoolThreads(
+        WordCount.class,
+        "count",
+        new Object[] {Texts.generate(88, 2_000), 2},
+        "count(text, 2)",
+        POOL_ENDED);
+  }
+
+  @Test
+  void has_ended_the_pool_threads_when_a_task_fails() {
+    var text = Texts.generate(89, 1_000) + " poison " + Texts.generate(90, 1_000);
+    WorkProbe.Listener saboteur =
+        new WorkProbe.Listener() {
+          @Override
+          public void beforeWork(String work, Object input) {
+            if (input instanceof CharSequence chunk && chunk.toString().contains("poison")) {
+              throw new IllegalStateException("planted by the test: the chunk holding 'poison'");
+            }
+          }
+        };
+    try (var sabotage = WorkProbe.install(saboteur)) {
+      ForcedInterleaving.assertEndsItsPoolThreads(
+          WordCount.class,
+          "count",
+          new Object[] {text, 2},
+          "count(text, 2) with a task that throws",
+          POOL_ENDED);
     }
   }
 

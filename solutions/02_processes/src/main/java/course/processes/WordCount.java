@@ -45,8 +45,12 @@ public final class WordCount {
       }
       return total;
     } finally {
-      // On any failure, leave no child behind.
+      // On any failure, leave no child behind: kill the ones still at work, then wait until each
+      // has ended, since a killed process takes a moment to die.
       children.forEach(Process::destroyForcibly);
+      for (var child : children) {
+        child.waitFor();
+      }
     }
   }
 

@@ -2,6 +2,7 @@ package course.support.testing;
 
 import course.support.WorkProbe;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -10,13 +11,16 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.FutureTask;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.Handle;
 import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
@@ -634,7 +638,7 @@ public final class ForcedInterleaving {
       return quiet(true) && cpuTime(caller) == before;
     }
 
-    private static long cpuTime(Thread thread) {
+    static long cpuTime(Thread thread) {
       var threads = java.lang.management.ManagementFactory.getThreadMXBean();
       return threads.isThreadCpuTimeSupported() ? threads.getThreadCpuTime(thread.threadId()) : 0;
     }
@@ -675,6 +679,359 @@ public final class ForcedInterleaving {
     }
   }
 
+  // ---- things that end slowly: a pool's last thread, a killed process ----------------------
+
+  /**
+   * Whether {@code thread} waits for something: a lock, a condition, a sleep, or, when {@code
+   * nativeCalls}, a native call such as a read from a pipe (a thread reading a child's output shows
+   * as running).
+   */
+  static boolean waits(Thread thread, boolean nativeCalls) {
+    if (Schedule.waiting(thread)) {
+      return true;
+    }
+    if (!nativeCalls || thread.getState() != Thread.State.RUNNABLE) {
+      return false;
+    }
+    var stack = thread.getStackTrace();
+    return stack.length > 0 && stack[0].isNativeMethod();
+  }
+
+  /** The CPU time {@code thread} has used, in nanoseconds; 0 where the JVM cannot tell. */
+  static long cpuTime(Thread thread) {
+    return Holding.cpuTime(thread);
+  }
+
+  /**
+   * Whether {@code thread} waits ({@link #waits}), and still does 20 ms later without having used
+   * any CPU time: it will not go on until someone else acts.
+   */
+  static boolean stuck(Thread thread, boolean nativeCalls) throws InterruptedException {
+    if (!waits(thread, nativeCalls)) {
+      return false;
+    }
+    long before = Holding.cpuTime(thread);
+    Thread.sleep(20);
+    return waits(thread, nativeCalls) && Holding.cpuTime(thread) == before;
+  }
+
+  /**
+   * What {@link #assertEndsItsPoolThreads} saw.
+   *
+   * @param returnedWhileHeld whether the call returned (or threw) while a thread of its pool was
+   *     still running the test's last task
+   * @param thread the name of that thread, or null
+   * @param ended what the call did: "returned 42", or "threw ..."
+   */
+  record PoolRun(boolean returnedWhileHeld, String thread, String ended) {}
+
+  /**
+   * Fails unless {@code call} has ended its pool's threads when it returns, on every way out: just
+   * before the call shuts its pool down ({@code shutdown()}, {@code shutdownNow()} or {@code
+   * close()}), the test gives the pool one more task, which keeps one of its threads at work until
+   * the call waits; a call that does not wait for its pool to terminate returns while that thread
+   * still runs. (A pool thread that has handed over its last result is alive a moment longer,
+   * finishing up: here that moment lasts as long as the test likes.) A call that never shuts a pool
+   * down is not judged here.
+   *
+   * @param type the learner's class
+   * @param method its public static method to call
+   * @param args the arguments
+   * @param call the call, as the learner would write it, for the message
+   * @param fix what the contract says and where the chapter explains it, for the message
+   */
+  public static void assertEndsItsPoolThreads(
+      Class<?> type, String method, Object[] args, String call, String fix) {
+    var copy = load(type);
+    var run =
+        Deadline.call(
+            java.time.Duration.ofSeconds(60),
+            () -> holdPool(copy.staticCall(type, method, args)),
+            call + " with one of its pool's threads kept at work",
+            fix);
+    if (run.returnedWhileHeld()) {
+      throw new AssertionError(
+          ("%s %s while thread '%s' of its pool was still running: just before your code shut "
+                  + "the pool down, the test gave it one more task that keeps a thread at work "
+                  + "until %s waits (as a thread that finishes up slowly would), and %s did not "
+                  + "wait for the pool's threads to end. %s")
+              .formatted(call, run.ended(), run.thread(), call, call, fix));
+    }
+  }
+
+  private static PoolRun holdPool(Callable<?> call) throws Exception {
+    var hold = new PoolHold();
+    var task =
+        new FutureTask<String>(
+            () -> {
+              try {
+                return "returned " + call.call();
+              } catch (Exception e) {
+                return "threw " + briefly(e);
+              }
+            });
+    activePoolHold = hold;
+    try {
+      var caller = Thread.ofPlatform().name("forced-interleaving-caller").daemon().unstarted(task);
+      caller.start();
+      long start = System.nanoTime();
+      boolean returnedWhileHeld = false;
+      while (true) {
+        if (task.isDone()) {
+          returnedWhileHeld = hold.holding();
+          break;
+        }
+        if (hold.holding()) {
+          // A caller that waits for its pool never looks blocked when it polls: after a while it
+          // is let go all the same (a bound, not a verdict: it cannot make right code fail).
+          boolean polling = System.nanoTime() - hold.since > TimeUnit.SECONDS.toNanos(2);
+          if (polling || (!hold.inHook && stuck(caller, false))) {
+            break;
+          }
+        }
+        if (System.nanoTime() - start > TimeUnit.SECONDS.toNanos(STEP_SECONDS)) {
+          hold.release();
+          throw new AssertionError(
+              ("The test kept one of the pool's threads at work, but the call neither returned "
+                      + "nor waited within %d s.")
+                  .formatted(STEP_SECONDS));
+        }
+        Thread.sleep(1);
+      }
+      var thread = hold.holder == null ? null : nameOf(hold.holder);
+      hold.release();
+      return new PoolRun(returnedWhileHeld, thread, result(task));
+    } finally {
+      activePoolHold = null;
+      hold.release();
+    }
+  }
+
+  /**
+   * A failure in a few words for a message: "IOException: child 12 exited with status 1...", its
+   * class and the first line of its message, cut short.
+   *
+   * @param failure what was thrown
+   * @return the few words
+   */
+  public static String briefly(Throwable failure) {
+    var raw = failure.getMessage();
+    var message = raw == null ? "" : raw.lines().findFirst().orElse("").strip();
+    if (message.length() > 100) {
+      message = message.substring(0, 100) + "...";
+    }
+    return failure.getClass().getSimpleName() + (message.isEmpty() ? "" : ": " + message);
+  }
+
+  /** The pool hold being forced, or null. */
+  private static volatile PoolHold activePoolHold;
+
+  /**
+   * Called by the instrumented copy just before each call of a method named {@code shutdown},
+   * {@code shutdownNow} or {@code close} without arguments, with its receiver: while {@link
+   * #assertEndsItsPoolThreads} runs, an {@link ExecutorService} gets the test's last task.
+   *
+   * @param receiver what the method is called on
+   */
+  public static void beforeShutdown(Object receiver) {
+    var hold = activePoolHold;
+    if (hold != null && receiver instanceof ExecutorService pool) {
+      hold.giveLastTask(pool);
+    }
+  }
+
+  /** The test's last task, one per pool, and the gate that keeps it running. */
+  private static final class PoolHold {
+    static final Set<String> ENDINGS = Set.of("shutdown", "shutdownNow", "close");
+
+    final CountDownLatch released = new CountDownLatch(1);
+    final Set<ExecutorService> pools = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+    volatile Thread holder;
+    volatile boolean inHook;
+    volatile long since;
+
+    /** Whether a pool thread runs the last task and has not been let go. */
+    boolean holding() {
+      return holder != null && released.getCount() > 0;
+    }
+
+    void giveLastTask(ExecutorService pool) {
+      synchronized (pools) {
+        if (!pools.add(pool) || pool.isShutdown()) {
+          return;
+        }
+      }
+      var started = new CountDownLatch(1);
+      inHook = true;
+      try {
+        pool.execute(
+            () -> {
+              synchronized (this) {
+                if (holder == null) {
+                  since = System.nanoTime();
+                  holder = Thread.currentThread();
+                }
+              }
+              started.countDown();
+              hold();
+            });
+        // Until the task runs: shutdownNow() would hand it back unrun.
+        if (!started.await(STEP_SECONDS, TimeUnit.SECONDS)) {
+          return;
+        }
+      } catch (RejectedExecutionException e) {
+        // a pool that takes no more tasks: nothing to hold
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      } finally {
+        inHook = false;
+      }
+    }
+
+    /** Runs until the test lets go, through interrupts (shutdownNow) too. */
+    private void hold() {
+      boolean interrupted = false;
+      long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(3 * STEP_SECONDS);
+      while (released.getCount() > 0 && System.nanoTime() - until < 0) {
+        try {
+          released.await(until - System.nanoTime(), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+          interrupted = true;
+        }
+      }
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
+
+    void release() {
+      released.countDown();
+    }
+  }
+
+  /** The kills being deferred, or null: a kill is then done at once. */
+  private static volatile Kills deferredKills;
+
+  /**
+   * From now until the returned object is closed, a request of the instrumented copy to kill a
+   * process ({@code destroy()}, {@code destroyForcibly()}, of a {@link Process} or a {@link
+   * ProcessHandle}) is noted and answered as done, but carried out only at {@link Kills#release}: a
+   * killed process that takes as long to die as the test likes. The JDK says as much: after {@code
+   * destroyForcibly()}, {@code isAlive()} may return true for a brief period.
+   */
+  static Kills deferKills() {
+    var kills = new Kills();
+    deferredKills = kills;
+    return kills;
+  }
+
+  /** The kills that the copy asked for, kept until {@link #release}. */
+  static final class Kills implements AutoCloseable {
+    private final List<Runnable> pending = new ArrayList<>();
+    private final Set<Long> asked = new java.util.LinkedHashSet<>();
+    private boolean released;
+
+    /** A redirection: the static method of this class that a kill call goes to. */
+    record Redirect(String name, String desc) {}
+
+    /** Where a call of {@code owner.member desc} goes instead, or null if it is no kill. */
+    static Redirect redirect(int opcode, String owner, String member, String desc) {
+      if (!member.equals("destroy") && !member.equals("destroyForcibly")) {
+        return null;
+      }
+      if (opcode == Opcodes.INVOKEVIRTUAL && owner.equals("java/lang/Process")) {
+        return new Redirect(member + "Later", "(Ljava/lang/Process;)" + desc.substring(2));
+      }
+      if (opcode == Opcodes.INVOKEINTERFACE && owner.equals("java/lang/ProcessHandle")) {
+        return new Redirect(member + "Later", "(Ljava/lang/ProcessHandle;)" + desc.substring(2));
+      }
+      return null;
+    }
+
+    /** Notes the kill, unless released: then the caller does it at once. */
+    synchronized boolean defer(long pid, Runnable kill) {
+      if (released) {
+        return false;
+      }
+      asked.add(pid);
+      pending.add(kill);
+      return true;
+    }
+
+    /** The process ids the copy asked to kill so far. */
+    synchronized Set<Long> asked() {
+      return Set.copyOf(asked);
+    }
+
+    /** Carries out every kill asked for; from now on, kills are done at once. */
+    void release() {
+      List<Runnable> now;
+      synchronized (this) {
+        released = true;
+        now = List.copyOf(pending);
+        pending.clear();
+      }
+      now.forEach(Runnable::run);
+    }
+
+    @Override
+    public void close() {
+      if (deferredKills == this) {
+        deferredKills = null;
+      }
+      release();
+    }
+  }
+
+  private static boolean deferred(long pid, Runnable kill) {
+    var kills = deferredKills;
+    return kills != null && kills.defer(pid, kill);
+  }
+
+  /**
+   * {@code process.destroy()}, as the instrumented copy calls it.
+   *
+   * @param process the process
+   */
+  public static void destroyLater(Process process) {
+    if (!deferred(process.pid(), process::destroy)) {
+      process.destroy();
+    }
+  }
+
+  /**
+   * {@code process.destroyForcibly()}, as the instrumented copy calls it.
+   *
+   * @param process the process
+   * @return the process
+   */
+  public static Process destroyForciblyLater(Process process) {
+    if (!deferred(process.pid(), process::destroyForcibly)) {
+      process.destroyForcibly();
+    }
+    return process;
+  }
+
+  /**
+   * {@code handle.destroy()}, as the instrumented copy calls it.
+   *
+   * @param handle the process
+   * @return whether the request was made
+   */
+  public static boolean destroyLater(ProcessHandle handle) {
+    return deferred(handle.pid(), handle::destroy) || handle.destroy();
+  }
+
+  /**
+   * {@code handle.destroyForcibly()}, as the instrumented copy calls it.
+   *
+   * @param handle the process
+   * @return whether the request was made
+   */
+  public static boolean destroyForciblyLater(ProcessHandle handle) {
+    return deferred(handle.pid(), handle::destroyForcibly) || handle.destroyForcibly();
+  }
+
   // ---- the instrumented copy ---------------------------------------------------------------
 
   private static byte[] instrument(byte[] original) {
@@ -685,7 +1042,9 @@ public final class ForcedInterleaving {
   }
 
   /**
-   * Puts a pause point before every call (but constructors'), array store, field store and return.
+   * Puts a pause point before every call (but constructors'), array store, field store and return;
+   * sends every request to kill a process through {@link Kills}, and every call that may shut a
+   * pool down through {@link #beforeShutdown} first.
    */
   private static final class PausingClass extends ClassVisitor {
     private String file = "?";
@@ -721,7 +1080,44 @@ public final class ForcedInterleaving {
           if (opcode != Opcodes.INVOKESPECIAL && !owner.equals(SELF)) {
             point("a call to " + Type.simpleName(owner) + "." + member, Type.isMap(owner));
           }
+          var kill = Kills.redirect(opcode, owner, member, desc);
+          if (kill != null) {
+            super.visitMethodInsn(Opcodes.INVOKESTATIC, SELF, kill.name(), kill.desc(), false);
+            return;
+          }
+          if ((opcode == Opcodes.INVOKEVIRTUAL || opcode == Opcodes.INVOKEINTERFACE)
+              && PoolHold.ENDINGS.contains(member)
+              && desc.startsWith("()")) {
+            // The receiver is on top of the stack: hand a copy of it to the hook first.
+            super.visitInsn(Opcodes.DUP);
+            super.visitMethodInsn(
+                Opcodes.INVOKESTATIC, SELF, "beforeShutdown", "(Ljava/lang/Object;)V", false);
+          }
           super.visitMethodInsn(opcode, owner, member, desc, isInterface);
+        }
+
+        @Override
+        public void visitInvokeDynamicInsn(
+            String indyName, String desc, Handle bootstrap, Object... arguments) {
+          // A method reference such as Process::destroyForcibly is a handle in the arguments.
+          var rewritten = arguments.clone();
+          for (int i = 0; i < rewritten.length; i++) {
+            if (rewritten[i] instanceof Handle handle) {
+              var kill =
+                  Kills.redirect(
+                      handle.getTag() == Opcodes.H_INVOKEINTERFACE
+                          ? Opcodes.INVOKEINTERFACE
+                          : handle.getTag() == Opcodes.H_INVOKEVIRTUAL ? Opcodes.INVOKEVIRTUAL : -1,
+                      handle.getOwner(),
+                      handle.getName(),
+                      handle.getDesc());
+              if (kill != null) {
+                rewritten[i] =
+                    new Handle(Opcodes.H_INVOKESTATIC, SELF, kill.name(), kill.desc(), false);
+              }
+            }
+          }
+          super.visitInvokeDynamicInsn(indyName, desc, bootstrap, rewritten);
         }
 
         @Override
