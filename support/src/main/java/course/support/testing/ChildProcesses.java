@@ -332,14 +332,13 @@ public final class ChildProcesses implements AutoCloseable {
       throw new AssertionError(
           ("%s returned while child process%s %s %s still alive: the test held each child at its "
                   + "very end, its count sent and its output closed but the process not ended "
-                  + "yet (a moment, in a normal run), and %s returned without waiting for it. No "
-                  + "child may outlive the call, says the Javadoc. %s")
+                  + "yet (a moment, in a normal run), and the call returned without waiting for "
+                  + "it to end. No child may outlive the call, says the Javadoc. %s")
               .formatted(
                   call,
                   outlived.size() == 1 ? "" : "es",
                   outlived,
                   outlived.size() == 1 ? "was" : "were",
-                  call,
                   fix));
     }
   }

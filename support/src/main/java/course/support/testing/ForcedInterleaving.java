@@ -752,10 +752,11 @@ public final class ForcedInterleaving {
     if (run.returnedWhileHeld()) {
       throw new AssertionError(
           ("%s %s while thread '%s' of its pool was still running: just before your code shut "
-                  + "the pool down, the test gave it one more task that keeps a thread at work "
-                  + "until %s waits (as a thread that finishes up slowly would), and %s did not "
-                  + "wait for the pool's threads to end. %s")
-              .formatted(call, run.ended(), run.thread(), call, call, fix));
+                  + "the pool down, the test gave the pool one more task, which keeps its thread "
+                  + "at work until your code waits for the pool (as a thread that is slow to "
+                  + "finish up would), and the call ended without waiting for the pool's threads "
+                  + "to end. %s")
+              .formatted(call, run.ended(), run.thread(), fix));
     }
   }
 
