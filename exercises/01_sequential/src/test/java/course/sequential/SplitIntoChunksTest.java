@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import course.support.testing.BadInput;
+import course.support.testing.Deadline;
 import course.support.testing.Texts;
 import java.util.ArrayList;
 import java.util.List;
@@ -89,7 +90,7 @@ class SplitIntoChunksTest {
   void rejects_a_null_text() {
     assertThrows(
         NullPointerException.class,
-        () -> WordCount.splitIntoChunks(null, 2),
+        () -> split(null, 2),
         "splitIntoChunks(null, 2) must throw NullPointerException.");
   }
 
@@ -99,15 +100,27 @@ class SplitIntoChunksTest {
     for (int n : new int[] {0, -1, Integer.MIN_VALUE}) {
       assertThrows(
           IllegalArgumentException.class,
-          () -> WordCount.splitIntoChunks("a b", n),
+          () -> split("a b", n),
           "splitIntoChunks(\"a b\", %d) must throw IllegalArgumentException: n must be at least 1."
               .formatted(n));
     }
   }
 
+  /**
+   * WordCount.splitIntoChunks(text, n), through Deadline: a loop that never ends fails in 15 s, and
+   * says where.
+   */
+  private static List<String> split(String text, int n) {
+    return Deadline.call(
+        () -> WordCount.splitIntoChunks(text, n),
+        "splitIntoChunks(%s, %d)".formatted(text == null ? "null" : Texts.show(text), n),
+        "Check that every turn of your loop moves its position forward, also when it looks for the"
+            + " end of a word.");
+  }
+
   /** Checks the contract: at most n chunks whose words, in order, are the text's words. */
   private static List<String> assertSplitsCleanly(String text, int n) {
-    var chunks = WordCount.splitIntoChunks(text, n);
+    var chunks = split(text, n);
     var call = "splitIntoChunks(%s, %d)".formatted(Texts.show(text), n);
     if (chunks == null) {
       fail(call + " returned null; return a list, empty if need be.");

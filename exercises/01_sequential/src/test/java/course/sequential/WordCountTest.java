@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import course.support.testing.BadInput;
+import course.support.testing.Deadline;
 import course.support.testing.Texts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -24,20 +25,20 @@ class WordCountTest {
           'one, two; three.'        | 3
           """)
   void counts_the_words_of_short_texts(String text, long expected) {
-    assertEquals(expected, WordCount.count(text), () -> message(text, expected));
+    assertEquals(expected, count(text), () -> message(text, expected));
   }
 
   @Test
   void counts_nothing_in_a_text_of_only_whitespace() {
     for (var text : new String[] {" ", "\n\n", " \t \r\n ", "\u2003\u3000"}) {
-      assertEquals(0, WordCount.count(text), () -> message(text, 0));
+      assertEquals(0, count(text), () -> message(text, 0));
     }
   }
 
   @Test
   void treats_tabs_and_line_breaks_as_separators() {
     var text = "one\ttwo\nthree\r\nfour";
-    assertEquals(4, WordCount.count(text), () -> message(text, 4));
+    assertEquals(4, count(text), () -> message(text, 4));
   }
 
   @Test
@@ -45,7 +46,7 @@ class WordCountTest {
     var text = "em\u2003space ideographic\u3000space line\u2028separator";
     assertEquals(
         6,
-        WordCount.count(text),
+        count(text),
         () ->
             message(text, 6)
                 + " U+2003, U+3000 and U+2028 are whitespace for Character.isWhitespace(int).");
@@ -56,7 +57,7 @@ class WordCountTest {
     var text = "a\u00A0b c";
     assertEquals(
         2,
-        WordCount.count(text),
+        count(text),
         () ->
             message(text, 2)
                 + " Character.isWhitespace(0xA0) is false: a no-break space does not end a word.");
@@ -67,7 +68,7 @@ class WordCountTest {
     var text = "😀 x😀y 😀😀";
     assertEquals(
         3,
-        WordCount.count(text),
+        count(text),
         () ->
             message(text, 3) + " Walk code points (codePointAt, Character.charCount), not chars.");
   }
@@ -75,7 +76,7 @@ class WordCountTest {
   @Test
   void agrees_with_the_course_oracle_on_a_long_mixed_text() {
     var text = Texts.generate(1, 5_000);
-    assertEquals(5_000, WordCount.count(text), () -> message(text, 5_000));
+    assertEquals(5_000, count(text), () -> message(text, 5_000));
   }
 
   @Test
@@ -83,8 +84,18 @@ class WordCountTest {
   void rejects_null_with_a_null_pointer_exception() {
     assertThrows(
         NullPointerException.class,
-        () -> WordCount.count(null),
+        () -> count(null),
         "count(null) must throw NullPointerException (Objects.requireNonNull does it).");
+  }
+
+  /**
+   * WordCount.count(text), through Deadline: a loop that never ends fails in 15 s, and says where.
+   */
+  private static long count(String text) {
+    return Deadline.call(
+        () -> WordCount.count(text),
+        "count(%s)".formatted(text == null ? "null" : Texts.show(text)),
+        "Check that every turn of your loop moves on through the text.");
   }
 
   private static String message(String text, long expected) {
