@@ -178,12 +178,12 @@ runner_selftests() {
   check $? "runner: reset --all says once where the files went, and how to get them back"
 
   # --- Broken exercises -------------------------------------------------------------------------
-  mv "$copy/exercises/16_outro" "$SELFTEST_TMP/16_outro.away"
+  mv "$copy/exercises/17_outro" "$SELFTEST_TMP/17_outro.away"
   vrun "$copy" list
-  [ "$RC" -eq 2 ] && has "An exercise's folder is missing: exercises/16_outro" \
-    && has 'git checkout HEAD -- exercises/16_outro' && ! has '[ERROR]'
+  [ "$RC" -eq 2 ] && has "An exercise's folder is missing: exercises/17_outro" \
+    && has 'git checkout HEAD -- exercises/17_outro' && ! has '[ERROR]'
   check $? "runner: a deleted exercise folder is named, with the command that brings it back"
-  mv "$SELFTEST_TMP/16_outro.away" "$copy/exercises/16_outro"
+  mv "$SELFTEST_TMP/17_outro.away" "$copy/exercises/17_outro"
   solve "$copy" 00 01 02
   rm "$file"
   vrun "$copy"
@@ -277,7 +277,7 @@ runner_selftests() {
   [ -n "${KEEP_SELFTEST:-}" ] || rm -rf "$SELFTEST_TMP"
 }
 
-# Adds exercise 99_extra to copy $1: a jsoup dependency (as chapter 16 has) and a test resource.
+# Adds exercise 99_extra to copy $1: a jsoup dependency (as chapter 17 has) and a test resource.
 new_exercise() {
   local ex=$1/exercises/99_extra
   mkdir -p "$ex/src/main/java/course/extra" "$ex/src/test/java/course/extra" "$ex/src/test/resources"

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A learner's progress is kept by topic, so that it survives the course renumbering its chapters
- * (the capstone was 11_outro and is 16_outro; the next new chapter will move it again).
+ * (the capstone was 11_outro and is 17_outro; the next new chapter will move it again).
  */
 class ProgressTest {
 
@@ -36,17 +36,17 @@ class ProgressTest {
 
     var progress = new Progress(new Course(root));
 
-    assertTrue(progress.passedWith(exercise("16_outro"), "bbb"), "11_outro's pass is 16_outro's");
+    assertTrue(progress.passedWith(exercise("17_outro"), "bbb"), "11_outro's pass is 17_outro's");
     assertTrue(progress.passedWith(exercise("03_threads"), "aaa"));
-    assertEquals(2, progress.hintsSeen(exercise("16_outro")), "hint tiers follow the topic");
+    assertEquals(2, progress.hintsSeen(exercise("17_outro")), "hint tiers follow the topic");
     assertFalse(progress.passedBefore(exercise("16_atomics")), "another topic is not done");
   }
 
   @Test
   void progress_is_written_by_topic_so_any_later_renumbering_keeps_it() throws IOException {
     var progress = new Progress(new Course(root));
-    progress.markPassed(exercise("16_outro"), "ccc");
-    progress.sawHints(exercise("16_outro"), 3);
+    progress.markPassed(exercise("17_outro"), "ccc");
+    progress.sawHints(exercise("17_outro"), 3);
 
     assertEquals("outro ccc\n", Files.readString(root.resolve(".course/passed.txt")));
     var renumbered = new Progress(new Course(root));
@@ -54,6 +54,6 @@ class ProgressTest {
     assertEquals(3, renumbered.hintsSeen(exercise("17_outro")), "and the hint tiers seen");
 
     renumbered.forget(exercise("17_outro"));
-    assertFalse(new Progress(new Course(root)).passedBefore(exercise("16_outro")));
+    assertFalse(new Progress(new Course(root)).passedBefore(exercise("17_outro")));
   }
 }

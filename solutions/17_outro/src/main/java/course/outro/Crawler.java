@@ -22,7 +22,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.jsoup.Jsoup;
 
 /**
- * Exercise 16, solved: tasks that submit tasks, one virtual thread per page, a semaphore for
+ * Exercise 17, solved: tasks that submit tasks, one virtual thread per page, a semaphore for
  * politeness, and a counter of unfinished tasks to know when the crawl is over.
  */
 public final class Crawler {

@@ -8,7 +8,7 @@ import java.util.Set;
 import org.jsoup.Jsoup;
 
 /**
- * Exercise 16, the capstone: a concurrent site-map crawler. Read book/16_outro.md first.
+ * Exercise 17, the capstone: a concurrent site-map crawler. Read book/17_outro.md first.
  *
  * <p>Given to you: {@link java.net.http.HttpClient} (in the JDK), jsoup (on the classpath), and
  * {@link #hrefs(String)} below, which reads the links out of a page with jsoup. Also given: the
@@ -101,7 +101,7 @@ public final class Crawler {
     // TODO: fetch each page in its own task: a 3xx's Location and a page's hrefs(...) are
     //       normalised, and each new URI of the site becomes a new task.
     // TODO: wait until no task is left (count the tasks in flight: the crawl is over when the
-    //       count drops to zero), then return the pages. book/16_outro.md, "Knowing when to stop".
+    //       count drops to zero), then return the pages. book/17_outro.md, "Knowing when to stop".
     throw new UnsupportedOperationException("TODO: crawl the site concurrently");
   }
 
@@ -135,7 +135,7 @@ public final class Crawler {
     // TODO: resolve, catch IllegalArgumentException (a malformed href) and return empty.
     // TODO: check the scheme and the host; rebuild the URI without query and fragment, e.g.
     //       new URI(scheme, authority, path, null, null), with "/" for an empty path.
-    //       Read book/16_outro.md, "Normalising URLs".
+    //       Read book/17_outro.md, "Normalising URLs".
     throw new UnsupportedOperationException("TODO: normalise a link");
   }
 

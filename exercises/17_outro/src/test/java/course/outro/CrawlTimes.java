@@ -18,9 +18,9 @@ import org.junit.jupiter.api.Test;
  * crawl of each. Run it on your own solution, or on the course's:
  *
  * <pre>
- * ./mvnw -q -Psolutions -pl solutions/16_outro -am test -Dtest=CrawlTimes \
+ * ./mvnw -q -Psolutions -pl solutions/17_outro -am test -Dtest=CrawlTimes \
  *     -Dsurefire.failIfNoSpecifiedTests=false
- * cat solutions/16_outro/target/crawl-times.txt
+ * cat solutions/17_outro/target/crawl-times.txt
  * </pre>
  *
  * <p>It measures the site as the tests serve it (answers at loopback speed, one page that takes 1.5
