@@ -3,7 +3,7 @@
 #
 #   ./verify.sh                check the exercises in order, stop at the first one not done
 #   ./verify.sh watch          the same, again on every save
-#   ./verify.sh list | hint [NN] | reset NN | bench | selfcheck | --help
+#   ./verify.sh --help         every command (the help text is the runner's, course.runner.Help)
 #
 # It finds a JDK 21+ by itself (JAVA_HOME, PATH, the usual install folders) and uses the Maven
 # Wrapper, which downloads the Maven version the course is tested with on first use. The
@@ -159,12 +159,19 @@ ensure_classpaths() {
   printf '%s\n' "$stamp" >"$STATE/classpath/poms.sha256"
 }
 
-# Runs the runner with a command (check, watch, list, hint, reset, manifest, verdicts).
+# Runs the runner with a command (check, watch, list, hint, reset, manifest, verdicts, ...).
 run_runner() {
   find_jdk
   check_modules
   ensure_runner
   ensure_classpaths
+  start_runner "$@"
+}
+
+# Starts the runner, built, with the command $@ (help needs no exercise classpath).
+start_runner() {
+  find_jdk
+  ensure_runner
   local color=0 jit=()
   [ -n "$RED" ] && color=1
   # A one-shot check lives about a second: the quick JIT compiler alone (C1) answers sooner.
@@ -332,128 +339,6 @@ selfcheck() {
 
 # ---------------------------------------------------------------------------------------------
 
-help_for() {
-  case "$1" in
-    check | "")
-      cat <<EOF
-${BOLD}./verify.sh${OFF} [--recheck]
-  Checks the exercises in order and stops at the first one not done: its failing test's
-  message, the chapter to read, the file to edit. Exercises that passed and have not changed
-  since are not run again; --recheck runs them all. Exit status 0 when every exercise passes.
-EOF
-      ;;
-    watch)
-      cat <<EOF
-${BOLD}./verify.sh watch${OFF} [--recheck]
-  Checks the exercises, then again every time you save a file. Keys: Enter (or r) checks
-  again, h shows the hint, l the list, q quits. When an exercise passes, it shows the next one
-  and waits for Enter before moving on. COURSE_WATCH=poll watches by polling only (for
-  folders where file events are missed).
-EOF
-      ;;
-    list)
-      cat <<EOF
-${BOLD}./verify.sh list${OFF}
-  Every exercise and its state: done, current (the one to work on), started, not started.
-  The same list is kept in .course/progress.txt.
-EOF
-      ;;
-    hint)
-      cat <<EOF
-${BOLD}./verify.sh hint${OFF} [NN] [--all]
-  The next hint for exercise NN (e.g. 03), or for the current exercise, never the answer. Hints
-  come in three tiers: a nudge, then the concept and the API to look at, then the shape of a
-  solution in words; each call shows the next one. --all shows every tier. They are the file
-  exercises/NN_topic/HINT.md; the tier you reached is kept in .course/hints.txt.
-EOF
-      ;;
-    reset)
-      cat <<EOF
-${BOLD}./verify.sh reset${OFF} NN [--tests]  |  ${BOLD}./verify.sh reset --all${OFF} [--tests]
-  Puts exercise NN (or every exercise) back as the course ships it. Your files are saved
-  first in .course/saved/<date_time>/, never lost. --tests restores only the tests. Needs git.
-EOF
-      ;;
-    bench)
-      cat <<EOF
-${BOLD}./verify.sh bench${OFF} [args]
-  Runs the course's benchmarks (bench/run.sh), with the given arguments.
-EOF
-      ;;
-    book)
-      cat <<EOF
-${BOLD}./verify.sh book${OFF} [--open]
-  Renders the book (book/*.md) into a website in target/book/: the chapters in a sidebar with
-  your progress, previous and next (also with ← and →), a search over every chapter,
-  highlighted code, light and dark themes. It works offline, opened as a file. --open opens
-  it in your browser.
-EOF
-      ;;
-    selfcheck)
-      cat <<EOF
-${BOLD}./verify.sh selfcheck${OFF}
-  Tests the course itself (what CI runs): its structure, every solution passes and every
-  stub fails with Maven, the runner agrees with Maven on each, and the runner's own commands
-  work. Ends with "N passed, M failed"; exit status non-zero when anything failed.
-EOF
-      ;;
-    corpus)
-      cat <<EOF
-${BOLD}./verify.sh corpus${OFF} [NN]
-  For maintainers: judges the maintainers' corpus (corpus/NN_topic/<case>/, see
-  corpus/README.md), or exercise NN's cases only: every case's tests run in a JVM of their own,
-  a few cases at a time, and each must get the verdict its case.properties gives. Cases marked
-  gap= are wrong solutions the tests do not catch yet: listed, not counted.
-EOF
-      ;;
-    leaks)
-      cat <<EOF
-${BOLD}./verify.sh leaks${OFF}
-  For maintainers: lists every run of 24 tokens of a reference solution's code that stands in
-  a chapter, a hint or a stub of the same or an earlier exercise (code the stub or an earlier
-  solution already gives is not counted). The self-check fails while there is one.
-EOF
-      ;;
-    todos)
-      cat <<EOF
-${BOLD}./verify.sh todos${OFF}
-  For maintainers: lists every line of a stub's TODO comment that is a fragment of a sentence
-  (a line of a few words whose sentence goes on below, as a formatter leaves a long comment at
-  a deep indent). The self-check fails while there is one.
-EOF
-      ;;
-    manifest)
-      cat <<EOF
-${BOLD}./verify.sh manifest${OFF} [--check]
-  For maintainers: rewrites exercises/tests.sha256 and exercises/stubs.sha256 (the course's
-  tests and stubs, which the runner compares a learner's files with) after you change an
-  exercise. --check only says whether they are up to date.
-EOF
-      ;;
-    *) return 1 ;;
-  esac
-}
-
-usage() {
-  cat <<EOF
-${BOLD}./verify.sh${OFF}: the course's runner.
-
-  ./verify.sh                Check the exercises in order; stop at the first one not done.
-  ./verify.sh watch          The same, again every time you save a file.
-  ./verify.sh list           Every exercise: done, current, not started.
-  ./verify.sh hint [NN]      The next hint for exercise NN, or for the current one (--all: all).
-  ./verify.sh reset NN       Put exercise NN back as it was (your files are saved first).
-  ./verify.sh book           Render the book as a website in target/book/ (--open opens it).
-  ./verify.sh bench          Run the benchmarks.
-  ./verify.sh selfcheck      Test the course itself (what CI runs).
-  ./verify.sh help CMD       More about a command (or: ./verify.sh CMD --help).
-  ./verify.sh --java-home    The JDK 21+ it uses (for Maven: JAVA_HOME=\$(./verify.sh --java-home) ./mvnw ...).
-
-Needs a JDK 21+ (found automatically) and, on the very first run, network access to Maven
-Central. Your progress is in .course/progress.txt; logs are kept in .course/.
-EOF
-}
-
 bench() {
   if [ -f bench/run.sh ]; then
     exec bash bench/run.sh "$@"
@@ -461,34 +346,19 @@ bench() {
   fail_setup "The benchmarks are not installed in this copy of the course (bench/run.sh is missing)."
 }
 
-# Every command takes --help.
+# Every command takes --help; the help text is the runner's (course.runner.Help).
 for arg in "$@"; do
   if [ "$arg" = --help ] || [ "$arg" = -h ]; then
-    case "${1:-}" in
-      --help | -h | help) usage ;;
-      --recheck) help_for check ;;
-      *) help_for "$1" || usage ;;
-    esac
-    exit 0
+    start_runner "$@"
+    exit
   fi
 done
 
 case "${1:-}" in
   "" | --recheck) run_runner check "$@" ;;
   --java-home) find_jdk && printf '%s\n' "$JAVA_HOME" ;;
-  check | watch | list | hint | reset | manifest | verdicts | book | leaks | todos | corpus) run_runner "$@" ;;
+  help) start_runner "$@" ;;
   selfcheck) selfcheck ;;
   bench) shift; bench "$@" ;;
-  help)
-    if [ -n "${2:-}" ]; then
-      help_for "$2" || { say "${RED}✗ Unknown command: $2${OFF}" >&2; usage >&2; exit 2; }
-    else
-      usage
-    fi
-    ;;
-  *)
-    say "${RED}✗ Unknown command: $1${OFF}" >&2
-    usage >&2
-    exit 2
-    ;;
+  *) run_runner "$@" ;; # the runner's commands, and a clear word on an unknown one
 esac

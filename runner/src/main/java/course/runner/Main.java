@@ -12,18 +12,10 @@ import java.util.List;
  * exercises' classpaths, then starts it with the course's root and a command:
  *
  * <pre>
- *   check [--recheck]          the exercises in order, stopping at the first one not done
- *   watch [--recheck]          check again on every save
- *   list                       every exercise and its state
- *   hint [NN] [--all]          the next tier of the hint of exercise NN (or the current one)
- *   reset NN|--all [--tests]   put exercises back as the course ships them
- *   book [--open]              render the book into target/book/ (and open it)
- *   manifest [--check]         (maintainers) rewrite or check the tests' and stubs' manifests
- *   verdicts                   (self-check) the verdict on every stub and solution
- *   corpus [NN]                (self-check) judge the maintainers' corpus (corpus/README.md)
- *   leaks                      (self-check) runs of solution code in chapters, hints, stubs
- *   todos                      (self-check) TODO comments of the stubs broken into fragments
+ *   check | watch | list | hint | reset | book | help | manifest | verdicts | corpus | leaks | todos
  * </pre>
+ *
+ * <p>What each one does, and its options, is written once, in {@link Help}.
  *
  * <p>Exit status: 0 done (or the command worked), 1 not done yet, 2 a problem to fix first.
  */
@@ -43,6 +35,15 @@ public final class Main {
     var command = args.isEmpty() ? "check" : args.getFirst();
     var options =
         new ArrayList<>(args.isEmpty() ? List.<String>of() : args.subList(1, args.size()));
+    if (command.equals("--help") || command.equals("-h")) {
+      Help.printAll(ansi, out);
+      return 0;
+    }
+    if (options.contains("--help") || options.contains("-h")) { // every command takes --help
+      Help.command(command)
+          .ifPresentOrElse(known -> Help.print(known, ansi, out), () -> Help.printAll(ansi, out));
+      return 0;
+    }
     var recheck = options.remove("--recheck");
     var testsOnly = options.remove("--tests");
     var all = command.equals("hint") && options.remove("--all"); // reset takes --all too
@@ -70,6 +71,7 @@ public final class Main {
             only(options, 1, out)
                 ? BookCommand.run(course, ansi, out, options.remove("--open"))
                 : 2;
+        case "help" -> Help.run(options, ansi, out);
         case "verdicts" -> commands.verdicts();
         case "leaks" -> AnswerLeaks.report(course, out);
         case "todos" -> TodoFragments.report(course, out);
