@@ -130,7 +130,7 @@ public final class Checker {
     TestJvm.shared().prestart(course.state()); // it boots while the code compiles
     var libraries = Classpaths.libraries(course, exercise, supportClasses(exercise));
     Timing.lap("support", t0);
-    var main = code == Code.EXERCISE ? exercise.mainSources() : exercise.solutionSources();
+    var main = code == Code.EXERCISE ? exercise.mainSources() : solutionOverStub(exercise, build);
     var classes = build.resolve("classes");
     var compiled = Compilation.compile(main, main.resolveSibling("resources"), libraries, classes);
     if (compiled.error().isPresent()) {
@@ -155,6 +155,19 @@ public final class Checker {
     return outcome.passed()
         ? new Verdict.Passed(exercise, outcome)
         : new Verdict.Failed(exercise, outcome);
+  }
+
+  /**
+   * The reference solution's sources, with the stub's files that the solution does not hold (such
+   * as 02's {@code CountWorker}, given complete), in one folder of {@code build}: a solution is
+   * built as a corpus case is, over its stub.
+   */
+  private static Path solutionOverStub(Exercise exercise, Path build) {
+    var sources = build.resolve("sources/java");
+    FileOperations.recreate(sources);
+    FileOperations.copyTree(exercise.mainSources(), sources);
+    FileOperations.copyTree(exercise.solutionSources(), sources);
+    return sources;
   }
 
   /**

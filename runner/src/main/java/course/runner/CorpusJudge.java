@@ -6,7 +6,6 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
@@ -234,8 +233,8 @@ public final class CorpusJudge {
     var work = build.resolve(exercise.name()).resolve(c.dir().getFileName().toString());
     var sources = work.resolve("src/main/java");
     FileOperations.delete(work);
-    copyTree(exercise.mainSources(), sources);
-    copyTree(c.dir().resolve("src/main/java"), sources);
+    FileOperations.copyTree(exercise.mainSources(), sources);
+    FileOperations.copyTree(c.dir().resolve("src/main/java"), sources);
     var libraries = Classpaths.libraries(course, exercise, supportClasses(exercise));
     // ArchUnit's ImportOption.DoNotIncludeTests knows test classes by ".../target/test-classes/".
     var classes = work.resolve("target/classes");
@@ -290,20 +289,5 @@ public final class CorpusJudge {
   /** The support module, compiled once for the corpus into a folder of its own. */
   private synchronized Path supportClasses(Exercise exercise) {
     return Checker.supportClasses(course, exercise, build.resolve("support"));
-  }
-
-  private static void copyTree(Path from, Path to) {
-    if (!Files.isDirectory(from)) {
-      return;
-    }
-    try (Stream<Path> files = Files.walk(from)) {
-      for (var file : files.filter(Files::isRegularFile).toList()) {
-        var target = to.resolve(from.relativize(file).toString());
-        Files.createDirectories(target.getParent());
-        Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

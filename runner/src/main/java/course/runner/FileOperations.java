@@ -4,11 +4,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 
 /**
- * The few file operations the runner needs that {@link Files} lacks (delete a tree, recreate a
- * folder, read a file that may be missing), with I/O errors unchecked.
+ * The few file operations the runner needs that {@link Files} lacks (delete or copy a tree,
+ * recreate a folder, read a file that may be missing), with I/O errors unchecked.
  */
 final class FileOperations {
 
@@ -52,6 +53,25 @@ final class FileOperations {
     try {
       Files.createDirectories(file.getParent());
       Files.writeString(file, text);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Copies every file under {@code from} to the same place under {@code to}, replacing files that
+   * are there already; nothing when {@code from} is not a folder.
+   */
+  static void copyTree(Path from, Path to) {
+    if (!Files.isDirectory(from)) {
+      return;
+    }
+    try (var files = Files.walk(from)) {
+      for (var file : files.filter(Files::isRegularFile).toList()) {
+        var target = to.resolve(from.relativize(file).toString());
+        Files.createDirectories(target.getParent());
+        Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING);
+      }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

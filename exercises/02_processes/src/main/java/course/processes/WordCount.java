@@ -9,14 +9,15 @@ import java.io.IOException;
  * The children run at the same time, on as many cores as the machine has, and share nothing: every
  * byte they need is copied to them through a pipe.
  *
- * <p>Given to you, in the support module:
+ * <p>Given to you:
  *
  * <ul>
- *   <li>{@code course.support.Chunks.split(text, n)}: splits the text into at most {@code n} chunks
- *       (chapter 01's answer);
- *   <li>{@code course.support.ChildJvm.command(CountWorker.class)}: the command line that starts a
- *       child JVM running {@link CountWorker};
- *   <li>{@link CountWorker}: reads its stdin as UTF-8 to the end, prints the word count, exits 0.
+ *   <li>{@code course.support.Chunks.split(text, n)}, in the support module: splits the text into
+ *       at most {@code n} chunks (chapter 01's answer);
+ *   <li>{@code course.support.ChildJvm.command(CountWorker.class)}, in the support module: the
+ *       command line that starts a child JVM running {@link CountWorker};
+ *   <li>{@link CountWorker}, beside this file: reads its stdin as UTF-8 to the end, prints the word
+ *       count, exits 0.
  * </ul>
  */
 public final class WordCount {

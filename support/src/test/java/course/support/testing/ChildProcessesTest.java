@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import course.processes.CountWorker;
 import course.support.ChildJvm;
 import course.support.WorkProbe;
 import java.io.IOException;
@@ -33,7 +32,7 @@ class ChildProcessesTest {
   }
 
   private static Process start() throws IOException {
-    return new ProcessBuilder(ChildJvm.command(CountWorker.class)).start();
+    return new ProcessBuilder(ChildJvm.command(StandInWorker.class)).start();
   }
 
   @Test
