@@ -149,6 +149,16 @@ final class Help {
               a long comment at a deep indent). The self-check fails while there is one.""",
               true),
           new Command(
+              "lines",
+              "./verify.sh lines",
+              "the lines of code a learner adds to each stub: the difficulty curve",
+              """
+              For maintainers: for each exercise, the lines of code a learner adds to its stub to
+              reach the reference solution: code lines only (no blank lines, no comments), in the
+              solution's files that the stub holds, less those the stub already has in the same
+              order. The last line lists the numbers from 00 on; they should rise steadily.""",
+              true),
+          new Command(
               "manifest",
               "./verify.sh manifest [--check]",
               "rewrite (or check) the manifests of the tests and stubs",

@@ -13,6 +13,7 @@ import java.util.List;
  *
  * <pre>
  *   check | watch | list | hint | reset | book | help | manifest | verdicts | corpus | leaks | todos
+ *   | lines
  * </pre>
  *
  * <p>What each one does, and its options, is written once, in {@link Help}.
@@ -75,6 +76,7 @@ public final class Main {
         case "verdicts" -> commands.verdicts();
         case "leaks" -> AnswerLeaks.report(course, out);
         case "todos" -> TodoFragments.report(course, out);
+        case "lines" -> LinesAdded.report(course, out);
         case "corpus" ->
             only(options, 1, out)
                 ? new CorpusJudge(course, out).run(options.isEmpty() ? null : options.getFirst())
