@@ -301,6 +301,11 @@ public final class ChildProcesses implements AutoCloseable {
       if (run.decided()) {
         return;
       }
+      if (run.startedNone()) {
+        throw new AssertionError(
+            "%s started no child process (it %s), so this test could not see it end its children when one fails. Start one child JVM per chunk first; the other tests say how."
+                .formatted(call, run.ended()));
+      }
     }
   }
 
@@ -325,7 +330,7 @@ public final class ChildProcesses implements AutoCloseable {
     var outlived =
         Deadline.call(
             java.time.Duration.ofSeconds(60),
-            () -> outlivedAtTheEnd(copy.staticCall(type, method, text, nProcesses)),
+            () -> outlivedAtTheEnd(copy.staticCall(type, method, text, nProcesses), call),
             call + " with each child held at its end",
             fix);
     if (!outlived.isEmpty()) {
@@ -361,7 +366,7 @@ public final class ChildProcesses implements AutoCloseable {
         && started.stream().allMatch(pid -> held.contains(String.valueOf(pid)));
   }
 
-  private static List<Long> outlivedAtTheEnd(Callable<?> call) throws Exception {
+  private static List<Long> outlivedAtTheEnd(Callable<?> call, String shown) throws Exception {
     var before = ProcessHandle.current().descendants().map(ProcessHandle::pid).toList();
     try (var children = watch();
         var kills = ForcedInterleaving.deferKills()) {
@@ -377,12 +382,20 @@ public final class ChildProcesses implements AutoCloseable {
         Thread.sleep(5);
       }
       var outlived = task.isDone() ? newChildren(before) : List.<Long>of();
+      // A call that started no child has nothing to wait for: it has not shown that it waits.
+      boolean noChild = task.isDone() && children.workerPids().isEmpty();
       kills.release();
       children.releaseHeldChildren();
       try {
         task.get(Deadline.DEFAULT.toSeconds(), TimeUnit.SECONDS);
       } catch (TimeoutException e) {
         // the test that counts says so
+      }
+      if (noChild) {
+        var outcome = task.get();
+        throw new AssertionError(
+            "%s started no child process (it %s), so this test could not see it wait for its children to end. Start one child JVM per chunk first; the other tests say how."
+                .formatted(shown, outcome.startsWith("threw") ? outcome : "returned " + outcome));
       }
       return outlived;
     }
@@ -396,13 +409,15 @@ public final class ChildProcesses implements AutoCloseable {
    * @param askedToKill the children the call asked to kill
    * @param failed the process id of the child made to fail, or -1
    * @param ended what the call did: "returned 42", or "threw ..."
+   * @param startedNone whether the call ended without starting a child process
    */
   private record FailedRun(
       boolean decided,
       List<ProcessHandle> outlived,
       Set<Long> askedToKill,
       long failed,
-      String ended) {}
+      String ended,
+      boolean startedNone) {}
 
   private static FailedRun failWhileTheOthersWork(Callable<?> call, String word) throws Exception {
     var before = ProcessHandle.current().descendants().map(ProcessHandle::pid).toList();
@@ -458,7 +473,13 @@ public final class ChildProcesses implements AutoCloseable {
       } catch (TimeoutException e) {
         result = "did not return";
       }
-      return new FailedRun(decided, outlived, asked, children.failedChild(), result);
+      return new FailedRun(
+          decided,
+          outlived,
+          asked,
+          children.failedChild(),
+          result,
+          ended && children.workerPids().isEmpty());
     }
   }
 
