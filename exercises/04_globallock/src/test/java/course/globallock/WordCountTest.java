@@ -237,6 +237,7 @@ class WordCountTest implements CountingContract {
     // chunk another worker already took) under one of these schedules, on every run.
     var text = Texts.generate(56, 40);
     int words = 40;
+    assertEquals(2, Chunks.split(text, 2).size(), "the test's text must make two chunks");
     var copy = ForcedInterleaving.load(WordCount.class);
     var runs =
         Deadline.call(
