@@ -506,6 +506,10 @@ public final class ForcedInterleaving {
     final AtomicInteger pointsSeen = new AtomicInteger();
     final Map<String, Throwable> failures = Collections.synchronizedMap(new LinkedHashMap<>());
     final ThreadGroup group;
+
+    /** Every worker that reached a pause point: virtual threads are not in {@link #group}. */
+    final Set<Thread> seen = ConcurrentHashMap.newKeySet();
+
     volatile Thread caller;
     volatile Thread first;
     volatile int heldAt = -1;
@@ -524,7 +528,15 @@ public final class ForcedInterleaving {
 
     void pause(int id) {
       var me = Thread.currentThread();
-      if (me == caller || release.getCount() == 0 || GlobalLock.isHeldByCurrentThread()) {
+      if (me == caller || release.getCount() == 0) {
+        return;
+      }
+      if (seen.add(me) && me.getUncaughtExceptionHandler() instanceof ThreadGroup) {
+        // A virtual thread is in no group of ours: note what it dies of all the same.
+        me.setUncaughtExceptionHandler(
+            (thread, failure) -> failures.putIfAbsent(nameOf(thread), failure));
+      }
+      if (GlobalLock.isHeldByCurrentThread()) {
         return;
       }
       synchronized (this) {
@@ -539,16 +551,18 @@ public final class ForcedInterleaving {
       Schedule.awaitGate(release);
     }
 
-    /** The live threads of the call's group but the held one and the caller. */
-    private List<Thread> others() {
+    /**
+     * The live threads of the call's group, and the workers seen, but the held one and the caller.
+     */
+    private Set<Thread> others() {
       var threads = new Thread[group.activeCount() + 8];
       int n = group.enumerate(threads);
-      var others = new ArrayList<Thread>();
+      var others = new java.util.HashSet<Thread>(seen);
       for (int i = 0; i < n; i++) {
-        if (threads[i] != first && threads[i] != caller) {
-          others.add(threads[i]);
-        }
+        others.add(threads[i]);
       }
+      others.remove(first);
+      others.remove(caller);
       return others;
     }
 
