@@ -6,9 +6,10 @@ import course.support.GuardedList;
 import java.util.ArrayList;
 
 /**
- * Chapter 04's starting point, reproduced for the benchmark: chapter 03's threads, except that each
- * one counts its chunk while holding the course's {@link GlobalLock}. The threads run concurrently
- * but count one at a time, as Python threads do under the GIL: expect no speed-up.
+ * Chapter 04's starting point, reproduced for the benchmark: one worker thread per chunk, the
+ * chunks waiting in a shared work list, and each worker holding the course's {@link GlobalLock} for
+ * all it does, counting included. The threads run concurrently but count one at a time (the first
+ * one to get the lock counts every chunk), as Python threads do under the GIL: expect no speed-up.
  *
  * <p>The benchmark needs its own copy because, with the reference solutions on the classpath,
  * {@code course.globallock.WordCount} is chapter 04's answer, not its starting point. With {@code
@@ -20,12 +21,21 @@ final class GlobalLockStartingPoint {
   private GlobalLockStartingPoint() {}
 
   static long count(String text, int nThreads) throws InterruptedException {
+    var chunks = Chunks.split(text, nThreads);
+    var work = new GuardedList<String>(chunks);
     var results = new GuardedList<Long>();
     var threads = new ArrayList<Thread>();
-    for (var chunk : Chunks.split(text, nThreads)) {
+    for (int i = 0; i < chunks.size(); i++) {
       threads.add(
           Thread.ofPlatform()
-              .start(() -> GlobalLock.attach(() -> results.add(Chunks.countWords(chunk)))));
+              .start(
+                  () ->
+                      GlobalLock.attach(
+                          () -> {
+                            while (!work.isEmpty()) {
+                              results.add(Chunks.countWords(work.removeLast()));
+                            }
+                          })));
     }
     for (var thread : threads) {
       thread.join();

@@ -15,6 +15,7 @@ import course.support.testing.Rendezvous;
 import course.support.testing.Texts;
 import course.support.testing.Threads;
 import course.support.testing.WorkLog;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -33,12 +34,19 @@ class WordCountTest implements CountingContract {
           + "the global lock while another holds it forever.";
 
   private static final String COUNT_WITHOUT_LOCK_HINT =
-      "Call Chunks.countWords(chunk) before GlobalLock.attach(...), not inside it: take the "
-          + "lock only to add the count to the shared results.";
+      "Counting a chunk touches nothing shared once the chunk is taken: count it outside "
+          + "GlobalLock.attach(...), and hold the lock only for what the workers share (taking a "
+          + "chunk from the work list, adding a count to the results).";
 
   private static final String GUARD_HINT =
-      "Keep every use of the shared GuardedList (add, and the final sum) inside "
-          + "GlobalLock.attach(...).";
+      "Keep every use of the two shared GuardedLists (the work list: checking it and taking a "
+          + "chunk; the results: adding a count, and the final sum) inside GlobalLock.attach(...).";
+
+  private static final String TAKE_HINT =
+      "What a worker saw of the shared work list while it held the lock (that a chunk is left, "
+          + "which one is last) is out of date as soon as it lets go: another worker may take that "
+          + "chunk in between. Find out whether a chunk is left and take it in one "
+          + "GlobalLock.attach(...), and count it after you let go.";
 
   private static long count(String text, int nThreads) {
     return Deadline.call(
@@ -74,7 +82,7 @@ class WordCountTest implements CountingContract {
       assertEquals(
           expected,
           words,
-          "count(text of %d words, %d) returned the wrong total. Add one count per chunk to the shared results, and sum them after every thread has been joined."
+          "count(text of %d words, %d) returned the wrong total. Every chunk is counted exactly once: each one taken from the work list by one worker, its count added to the shared results, which are summed after every thread has been joined."
               .formatted(expected, nThreads));
     }
   }
@@ -121,7 +129,8 @@ class WordCountTest implements CountingContract {
       rendezvous.assertMet(
           "Start every thread before you join any, and count outside "
               + GlobalLock.NAME
-              + ": a thread that counts while holding it makes the others wait.");
+              + ": a thread that counts while holding it makes the others wait. A worker that "
+              + "takes more chunks than the one it counts leaves the others nothing to count.");
     }
   }
 
@@ -134,9 +143,9 @@ class WordCountTest implements CountingContract {
       watch.assertWorkRanWithoutTheLock(COUNT_WITHOUT_LOCK_HINT);
       outcome.assertWords(8_000, 4);
       rendezvous.assertMet(
-          "All 4 threads must be counting at once: none of them may hold "
+          "All 4 chunks must be counted at once, on 4 workers: none of them may hold "
               + GlobalLock.NAME
-              + " while it counts.");
+              + " while it counts, and none may take a chunk before it has counted the one it has.");
     }
   }
 
@@ -177,23 +186,105 @@ class WordCountTest implements CountingContract {
   }
 
   @Test
-  void counts_every_chunk_on_a_thread_of_its_own() {
+  void counts_every_chunk_once_on_a_worker_thread() {
     var text = Texts.generate(54, 4_000);
     int chunks = Chunks.split(text, 4).size();
     try (var log = WorkLog.start()) {
       count(text, 4);
-      log.assertOneThreadPerChunk(chunks, Deadline.caller());
+      assertCountedOnWorkers(log, chunks, "count(text, 4)");
     }
   }
 
   @Test
-  void counts_even_a_single_chunk_on_a_thread_of_its_own() {
-    // One thread, or more threads than words: one chunk, and it too gets a thread of its own.
+  void counts_even_a_single_chunk_on_a_worker_thread() {
+    // One thread, or more threads than words: one chunk, and a worker counts it too.
     for (var text : new String[] {Texts.generate(55, 500), "word"}) {
       int nThreads = text.equals("word") ? 4 : 1;
       try (var log = WorkLog.start()) {
         count(text, nThreads);
-        log.assertOneThreadPerChunk(1, Deadline.caller());
+        assertCountedOnWorkers(log, 1, "count(text, %d)".formatted(nThreads));
+      }
+    }
+  }
+
+  private static void assertCountedOnWorkers(WorkLog log, int chunks, String call) {
+    var counts = log.calls(WorkProbe.COUNT_WORDS);
+    if (counts.stream().anyMatch(c -> c.threadId() == Deadline.caller().threadId())) {
+      throw new AssertionError(
+          ("%s counted a chunk on the thread that called it. The Javadoc says every chunk is "
+                  + "counted on one of the worker threads, never on the calling thread: even a "
+                  + "single chunk gets a worker thread of its own.")
+              .formatted(call));
+    }
+    if (counts.size() != chunks) {
+      throw new AssertionError(
+          ("%s: the text made %d chunk%s, but Chunks.countWords was called %d time%s. Every chunk "
+                  + "is counted exactly once: each one taken from the work list by one worker.")
+              .formatted(
+                  call,
+                  chunks,
+                  chunks == 1 ? "" : "s",
+                  counts.size(),
+                  counts.size() == 1 ? "" : "s"));
+    }
+  }
+
+  @Test
+  void takes_a_chunk_in_one_step_even_when_another_worker_overtakes() {
+    // The test holds one worker at each point in turn where it does not hold the global lock,
+    // lets every other worker run as far as it can, then lets the held one go on. A worker that
+    // found a chunk left under the lock and takes it after letting go meets an empty list (or the
+    // chunk another worker already took) under one of these schedules, on every run.
+    var text = Texts.generate(56, 40);
+    int words = 40;
+    assertEquals(2, Chunks.split(text, 2).size(), "the test's text must make two chunks");
+    var copy = ForcedInterleaving.load(WordCount.class);
+    var runs =
+        Deadline.call(
+            Duration.ofSeconds(90),
+            () ->
+                copy.everyPreemptionOutsideTheGlobalLock(
+                    copy.<Long>staticCall(WordCount.class, "count", text, 2)),
+            "count(text, 2) with one worker held outside the global lock",
+            TAKE_HINT);
+    for (var run : runs) {
+      if (run.pause() == null) {
+        continue;
+      }
+      var held =
+          ("after the test held worker '%s' at %s, just before %s (in %s), while it did not hold "
+                  + "%s, and let the other worker run as far as it could")
+              .formatted(
+                  run.worker(),
+                  run.pause().where(),
+                  run.pause().what(),
+                  run.pause().method(),
+                  GlobalLock.NAME);
+      if (!run.workerFailures().isEmpty()) {
+        var failure = run.workerFailures().entrySet().iterator().next();
+        boolean unguarded =
+            failure.getValue() instanceof IllegalStateException
+                && String.valueOf(failure.getValue().getMessage()).contains(GlobalLock.NAME);
+        throw new AssertionError(
+            "Worker '%s' died of %s %s. %s"
+                .formatted(
+                    failure.getKey(),
+                    ForcedInterleaving.briefly(failure.getValue()),
+                    held,
+                    unguarded ? GUARD_HINT : TAKE_HINT),
+            failure.getValue());
+      }
+      if (run.thrown() != null) {
+        throw new AssertionError(
+            "count(text, 2) threw %s %s. %s"
+                .formatted(ForcedInterleaving.briefly(run.thrown()), held, TAKE_HINT),
+            run.thrown());
+      }
+      if (run.result() == null || run.result() != words) {
+        throw new AssertionError(
+            ("count(text of %d words, 2) returned %d, so a chunk was counted twice or not at all, "
+                    + "%s. %s")
+                .formatted(words, run.result(), held, TAKE_HINT));
       }
     }
   }

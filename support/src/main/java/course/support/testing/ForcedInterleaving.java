@@ -1,8 +1,11 @@
 package course.support.testing;
 
+import course.support.GlobalLock;
 import course.support.WorkProbe;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -384,6 +387,226 @@ public final class ForcedInterleaving {
     var holding = activeHolding;
     if (holding != null) {
       holding.pause(id);
+    }
+    var preempting = activePreempting;
+    if (preempting != null) {
+      preempting.pause(id);
+    }
+  }
+
+  /**
+   * What one schedule of {@link #everyPreemptionOutsideTheGlobalLock} gave.
+   *
+   * @param pause where the first worker was held, or null when it ended before its k-th pause point
+   *     outside the global lock (the schedules are exhausted)
+   * @param worker the name of the held worker, or null
+   * @param result what the call returned, or null when it threw
+   * @param thrown what the call threw, or null
+   * @param workerFailures what each worker thread that died of an exception died of, by thread name
+   * @param <R> the call's result type
+   */
+  public record Preemption<R>(
+      Pause pause,
+      String worker,
+      R result,
+      Throwable thrown,
+      Map<String, Throwable> workerFailures) {}
+
+  /**
+   * Runs {@code call} once per k = 1, 2, ...: the first worker thread that reaches a pause point
+   * while it does not hold {@link GlobalLock} is held at its k-th such point, until every other
+   * thread of the call has ended or waits (and the caller waits too); then it goes on. So every
+   * place between two {@code GlobalLock.attach(...)} calls where a worker can be overtaken by all
+   * the others is tried once. Code that learned something about shared state under the lock (that
+   * work is left) and acts on it after letting go (takes that work) acts on stale knowledge under
+   * one of these schedules; code that decides and acts in one hold of the lock passes every one, by
+   * construction. The call runs on a thread of a fresh thread group, so the worker threads it
+   * starts (platform threads) belong to that group, which also records what they die of. Stops at
+   * the first k the first worker does not reach.
+   *
+   * @param call what starts the workers, called on a thread of its own; it must use the copy
+   * @param <R> its result type
+   * @return every run, in order
+   */
+  public <R> List<Preemption<R>> everyPreemptionOutsideTheGlobalLock(Callable<R> call)
+      throws InterruptedException {
+    var runs = new ArrayList<Preemption<R>>();
+    for (int k = 1; k <= MOST_PAUSES; k++) {
+      var run = preempt(new Preempting(k), call);
+      runs.add(run);
+      if (run.pause() == null) {
+        return runs;
+      }
+    }
+    return runs;
+  }
+
+  /** The preemption schedule being forced, or null. */
+  private static volatile Preempting activePreempting;
+
+  private static <R> Preemption<R> preempt(Preempting preempting, Callable<R> call)
+      throws InterruptedException {
+    var task = new FutureTask<>(call);
+    activePreempting = preempting;
+    try {
+      preempting.caller =
+          Thread.ofPlatform()
+              .group(preempting.group)
+              .name("forced-interleaving-caller")
+              .daemon()
+              .unstarted(task);
+      preempting.caller.start();
+      long start = System.nanoTime();
+      while (!task.isDone()) {
+        if (preempting.heldAt >= 0) {
+          preempting.heldSince =
+              preempting.heldSince == 0 ? System.nanoTime() : preempting.heldSince;
+          // A caller that polls never looks blocked: after a while with every other worker
+          // stopped, the held one is let go all the same (a bound, not a verdict).
+          boolean polling =
+              System.nanoTime() - preempting.heldSince > TimeUnit.SECONDS.toNanos(2)
+                  && preempting.othersQuiet(false);
+          if (polling || preempting.othersQuiet(true)) {
+            break;
+          }
+        }
+        if (System.nanoTime() - start > TimeUnit.SECONDS.toNanos(STEP_SECONDS)) {
+          preempting.releaseAll();
+          throw new AssertionError(
+              ("The test held one worker outside the global lock and let the others run, but "
+                      + "the call neither returned nor waited within %d s.")
+                  .formatted(STEP_SECONDS));
+        }
+        Thread.sleep(1);
+      }
+      preempting.releaseAll();
+      Object result = null;
+      Throwable thrown = null;
+      try {
+        result = result(task);
+      } catch (Exception e) {
+        thrown = e;
+      }
+      preempting.awaitWorkersEnded();
+      var pause = preempting.heldAt < 0 ? null : PAUSES.get(preempting.heldAt);
+      var worker = preempting.first == null || pause == null ? null : nameOf(preempting.first);
+      @SuppressWarnings("unchecked")
+      var typed = (R) result;
+      return new Preemption<>(pause, worker, typed, thrown, preempting.failures());
+    } finally {
+      activePreempting = null;
+      preempting.releaseAll();
+    }
+  }
+
+  /** One preemption schedule: the first worker, where it is held, and what the workers died of. */
+  private static final class Preempting {
+    final int k;
+    final CountDownLatch release = new CountDownLatch(1);
+    final AtomicInteger pointsSeen = new AtomicInteger();
+    final Map<String, Throwable> failures = Collections.synchronizedMap(new LinkedHashMap<>());
+    final ThreadGroup group;
+
+    /** Every worker that reached a pause point: virtual threads are not in {@link #group}. */
+    final Set<Thread> seen = ConcurrentHashMap.newKeySet();
+
+    volatile Thread caller;
+    volatile Thread first;
+    volatile int heldAt = -1;
+    volatile long heldSince;
+
+    Preempting(int k) {
+      this.k = k;
+      this.group =
+          new ThreadGroup("forced-interleaving-" + k) {
+            @Override
+            public void uncaughtException(Thread thread, Throwable failure) {
+              failures.putIfAbsent(nameOf(thread), failure);
+            }
+          };
+    }
+
+    void pause(int id) {
+      var me = Thread.currentThread();
+      if (me == caller || release.getCount() == 0) {
+        return;
+      }
+      if (seen.add(me) && me.getUncaughtExceptionHandler() instanceof ThreadGroup) {
+        // A virtual thread is in no group of ours: note what it dies of all the same.
+        me.setUncaughtExceptionHandler(
+            (thread, failure) -> failures.putIfAbsent(nameOf(thread), failure));
+      }
+      if (GlobalLock.isHeldByCurrentThread()) {
+        return;
+      }
+      synchronized (this) {
+        if (first == null) {
+          first = me;
+        }
+      }
+      if (me != first || pointsSeen.incrementAndGet() != k) {
+        return;
+      }
+      heldAt = id;
+      Schedule.awaitGate(release);
+    }
+
+    /**
+     * The live threads of the call's group, and the workers seen, but the held one and the caller.
+     */
+    private Set<Thread> others() {
+      var threads = new Thread[group.activeCount() + 8];
+      int n = group.enumerate(threads);
+      var others = new java.util.HashSet<Thread>(seen);
+      for (int i = 0; i < n; i++) {
+        others.add(threads[i]);
+      }
+      others.remove(first);
+      others.remove(caller);
+      return others;
+    }
+
+    private boolean quietOnce(boolean callerToo) {
+      if (callerToo && caller.isAlive() && !Schedule.waiting(caller)) {
+        return false;
+      }
+      for (var other : others()) {
+        if (other.getState() == Thread.State.RUNNABLE || other.getState() == Thread.State.NEW) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    /**
+     * Every other worker has ended or waits, twice 20 ms apart, and (with {@code callerToo}) the
+     * caller waits and used no CPU time meanwhile: nothing will happen until the held one goes on.
+     */
+    boolean othersQuiet(boolean callerToo) throws InterruptedException {
+      if (!quietOnce(callerToo)) {
+        return false;
+      }
+      long before = Holding.cpuTime(caller);
+      Thread.sleep(20);
+      return quietOnce(callerToo) && (!callerToo || Holding.cpuTime(caller) == before);
+    }
+
+    /** Waits, for a bounded time, until every thread of the call has ended. */
+    void awaitWorkersEnded() throws InterruptedException {
+      long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(STEP_SECONDS);
+      while (group.activeCount() > 0 && System.nanoTime() - until < 0) {
+        Thread.sleep(1);
+      }
+    }
+
+    Map<String, Throwable> failures() {
+      synchronized (failures) {
+        return Map.copyOf(failures);
+      }
+    }
+
+    void releaseAll() {
+      release.countDown();
     }
   }
 

@@ -6,6 +6,7 @@ import course.support.GuardedList;
 import java.util.ArrayList;
 import java.util.Objects;
 
+/** Exercise 04: the global lock problem. */
 public final class WordCount {
 
   private WordCount() {}
@@ -16,29 +17,33 @@ public final class WordCount {
       throw new IllegalArgumentException("nThreads must be at least 1, got " + nThreads);
     }
     var chunks = Chunks.split(text, nThreads);
-    var results = new GuardedList<Long>(); // shared by every thread: touch it only with the lock
+    var work = new GuardedList<String>(chunks); // chunks not yet taken: shared, lock only
+    var results = new GuardedList<Long>(); // one count per chunk: shared, lock only
     var threads = new ArrayList<Thread>(chunks.size());
-    for (var chunk : chunks) {
-      threads.add(
-          Thread.ofPlatform()
-              .name("word-counter-", threads.size())
-              .start(
-                  () -> {
-                    final long words = Chunks.countWords(chunk);
-                    Runnable report = () -> results.add(words);
-                    GlobalLock.attach(report);
-                  }));
+    for (int i = 0; i < chunks.size(); i++) {
+      threads.add(Thread.ofPlatform().name("word-counter-", i).start(() -> countChunks(work, results)));
     }
     for (var thread : threads) {
       thread.join();
     }
     return GlobalLock.attach(
         () -> {
-          long sum = 0;
-          for (Long r : results) {
-            sum += r;
+          long total = 0;
+          for (long words : results) {
+            total += words;
           }
-          return sum;
+          return total;
         });
+  }
+
+  private static void countChunks(GuardedList<String> work, GuardedList<Long> results) {
+    String chunk;
+    while ((chunk = GlobalLock.attach(() -> work.isEmpty() ? null : work.remove(0))) != null) {
+      long words = Chunks.countWords(chunk);
+      GlobalLock.attach(
+          () -> {
+            results.add(words);
+          });
+    }
   }
 }

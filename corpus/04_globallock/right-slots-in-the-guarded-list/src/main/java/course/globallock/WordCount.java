@@ -3,10 +3,11 @@ package course.globallock;
 import course.support.Chunks;
 import course.support.GlobalLock;
 import course.support.GuardedList;
-import java.util.ArrayList;
 import java.util.Collections;
+import java.util.ArrayList;
 import java.util.Objects;
 
+/** Exercise 04: the global lock problem. */
 public final class WordCount {
 
   private WordCount() {}
@@ -17,31 +18,39 @@ public final class WordCount {
       throw new IllegalArgumentException("nThreads must be at least 1, got " + nThreads);
     }
     var chunks = Chunks.split(text, nThreads);
-    // one slot per chunk, made before any thread can see the list
-    var results = new GuardedList<Long>(Collections.nCopies(chunks.size(), 0L));
+    var work = new GuardedList<String>(chunks); // chunks not yet taken: shared, lock only
+    var results = new GuardedList<Long>(); // one count per chunk: shared, lock only
+    var slots = new GuardedList<Long>(Collections.nCopies(chunks.size(), 0L));
     var threads = new ArrayList<Thread>(chunks.size());
     for (int i = 0; i < chunks.size(); i++) {
-      int slot = i;
-      var chunk = chunks.get(i);
       threads.add(
           Thread.ofPlatform()
               .name("word-counter-", i)
               .start(
                   () -> {
-                    long words = Chunks.countWords(chunk);
-                    GlobalLock.attach(() -> results.set(slot, words));
+                    while (true) {
+                      Taken taken =
+                          GlobalLock.attach(
+                              () -> {
+                                if (work.isEmpty()) {
+                                  return null;
+                                }
+                                int slot = work.size() - 1;
+                                return new Taken(slot, work.remove(slot));
+                              });
+                      if (taken == null) {
+                        return;
+                      }
+                      long words = Chunks.countWords(taken.chunk());
+                      GlobalLock.attach(() -> slots.set(taken.slot(), words));
+                    }
                   }));
     }
     for (var thread : threads) {
       thread.join();
     }
-    return GlobalLock.attach(
-        () -> {
-          long sum = 0;
-          for (long words : results) {
-            sum += words;
-          }
-          return sum;
-        });
+    return GlobalLock.attach(() -> slots.stream().mapToLong(Long::longValue).sum());
   }
+
+  private record Taken(int slot, String chunk) {}
 }

@@ -6,6 +6,7 @@ import course.support.GuardedList;
 import java.util.ArrayList;
 import java.util.Objects;
 
+/** Exercise 04: the global lock problem. */
 public final class WordCount {
 
   private WordCount() {}
@@ -16,11 +17,11 @@ public final class WordCount {
       throw new IllegalArgumentException("nThreads must be at least 1, got " + nThreads);
     }
     var chunks = Chunks.split(text, nThreads);
-    var results = new GuardedList<Long>(); // shared by every thread: touch it only with the lock
+    var work = new GuardedList<String>(chunks); // chunks not yet taken: shared, lock only
+    var results = new GuardedList<Long>(); // one count per chunk: shared, lock only
     var threads = new ArrayList<Thread>(chunks.size());
-    for (var chunk : chunks) {
-      var counter = new Counter(chunk, results);
-      threads.add(counter);
+    for (int i = 0; i < chunks.size(); i++) {
+      threads.add(new Worker(work, results));
     }
     for (var thread : threads) {
       thread.start();
@@ -32,18 +33,24 @@ public final class WordCount {
   }
 }
 
-final class Counter extends Thread {
-  private final String chunk;
+final class Worker extends Thread {
+  private final GuardedList<String> work;
   private final GuardedList<Long> results;
 
-  Counter(String chunk, GuardedList<Long> results) {
-    this.chunk = chunk;
+  Worker(GuardedList<String> work, GuardedList<Long> results) {
+    this.work = work;
     this.results = results;
+  }
+
+  private String take() {
+    return GlobalLock.attach(() -> work.isEmpty() ? null : work.removeLast());
   }
 
   @Override
   public void run() {
-    long words = Chunks.countWords(chunk);
-    GlobalLock.attach(() -> results.add(words));
+    for (String chunk = take(); chunk != null; chunk = take()) {
+      long words = Chunks.countWords(chunk);
+      GlobalLock.attach(() -> results.add(words));
+    }
   }
 }

@@ -3,10 +3,11 @@ package course.globallock;
 import course.support.Chunks;
 import course.support.GlobalLock;
 import course.support.GuardedList;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.ArrayList;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicLong;
 
+/** Exercise 04: the global lock problem. */
 public final class WordCount {
 
   private WordCount() {}
@@ -17,22 +18,30 @@ public final class WordCount {
       throw new IllegalArgumentException("nThreads must be at least 1, got " + nThreads);
     }
     var chunks = Chunks.split(text, nThreads);
-    var results = new GuardedList<Long>(); // shared by every thread: touch it only with the lock
+    var work = new GuardedList<String>(chunks); // chunks not yet taken: shared, lock only
+    var results = new GuardedList<Long>(); // one count per chunk: shared, lock only
     var total = new AtomicLong();
     var threads = new ArrayList<Thread>(chunks.size());
-    for (var chunk : chunks) {
+    for (int i = 0; i < chunks.size(); i++) {
       threads.add(
           Thread.ofPlatform()
-              .name("word-counter-", threads.size())
+              .name("word-counter-", i)
               .start(
                   () -> {
-                    long words = Chunks.countWords(chunk);
-                    GlobalLock.attach(() -> total.addAndGet(words));
+                    while (true) {
+                      String chunk =
+                          GlobalLock.attach(() -> work.isEmpty() ? null : work.removeLast());
+                      if (chunk == null) {
+                        return;
+                      }
+                      long words = Chunks.countWords(chunk);
+                      GlobalLock.attach(() -> total.addAndGet(words));
+                    }
                   }));
     }
     for (var thread : threads) {
       thread.join();
     }
-    return GlobalLock.attach(() -> total.get() + results.size());
+    return total.get();
   }
 }

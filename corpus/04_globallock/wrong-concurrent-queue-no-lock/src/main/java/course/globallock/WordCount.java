@@ -3,9 +3,11 @@ package course.globallock;
 import course.support.Chunks;
 import course.support.GlobalLock;
 import course.support.GuardedList;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.ArrayList;
 import java.util.Objects;
 
+/** Exercise 04: the global lock problem. */
 public final class WordCount {
 
   private WordCount() {}
@@ -16,20 +18,29 @@ public final class WordCount {
       throw new IllegalArgumentException("nThreads must be at least 1, got " + nThreads);
     }
     var chunks = Chunks.split(text, nThreads);
-    var results = new java.util.concurrent.ConcurrentLinkedQueue<Long>(); // thread-safe: no lock needed
+    var work = new GuardedList<String>(chunks); // chunks not yet taken: shared, lock only
+    var results = new GuardedList<Long>(); // one count per chunk: shared, lock only
+    var counts = new ConcurrentLinkedQueue<Long>(); // thread-safe: needs no global lock
     var threads = new ArrayList<Thread>(chunks.size());
-    for (var chunk : chunks) {
+    for (int i = 0; i < chunks.size(); i++) {
       threads.add(
           Thread.ofPlatform()
-              .name("word-counter-", threads.size())
+              .name("word-counter-", i)
               .start(
                   () -> {
-                    results.add(Chunks.countWords(chunk));
+                    while (true) {
+                      String chunk =
+                          GlobalLock.attach(() -> work.isEmpty() ? null : work.removeLast());
+                      if (chunk == null) {
+                        return;
+                      }
+                      counts.add(Chunks.countWords(chunk));
+                    }
                   }));
     }
     for (var thread : threads) {
       thread.join();
     }
-    return results.stream().mapToLong(Long::longValue).sum();
+    return counts.stream().mapToLong(Long::longValue).sum();
   }
 }

@@ -2,11 +2,12 @@ package course.globallock;
 
 import course.support.Chunks;
 import course.support.GlobalLock;
-import course.support.Guarded;
 import course.support.GuardedList;
+import course.support.Guarded;
 import java.util.ArrayList;
 import java.util.Objects;
 
+/** Exercise 04: the global lock problem. */
 public final class WordCount {
 
   private WordCount() {}
@@ -17,26 +18,31 @@ public final class WordCount {
       throw new IllegalArgumentException("nThreads must be at least 1, got " + nThreads);
     }
     var chunks = Chunks.split(text, nThreads);
-    var results = new GuardedList<Long>(); // shared by every thread: touch it only with the lock
+    var work = new GuardedList<String>(chunks); // chunks not yet taken: shared, lock only
+    var results = new GuardedList<Long>(); // one count per chunk: shared, lock only
     var total = Guarded.of(0L);
     var threads = new ArrayList<Thread>(chunks.size());
-    for (var chunk : chunks) {
+    for (int i = 0; i < chunks.size(); i++) {
       threads.add(
           Thread.ofPlatform()
-              .name("word-counter-", threads.size())
+              .name("word-counter-", i)
               .start(
                   () -> {
-                    long words = Chunks.countWords(chunk);
-                    GlobalLock.attach(() -> total.set(total.get() + words));
+                    while (true) {
+                      String chunk =
+                          GlobalLock.attach(() -> work.isEmpty() ? null : work.removeLast());
+                      if (chunk == null) {
+                        return;
+                      }
+                      long words = Chunks.countWords(chunk);
+                      GlobalLock.attach(() -> total.set(total.get() + words));
+                    }
                   }));
     }
     for (var thread : threads) {
       thread.join();
     }
-    return GlobalLock.attach(
-        () -> {
-          results.add(total.get()); // one number for the list, as it wants
-          return results.stream().mapToLong(Long::longValue).sum();
-        });
+    GlobalLock.attach(() -> results.add(total.get()));
+    return GlobalLock.attach(() -> results.stream().mapToLong(Long::longValue).sum());
   }
 }

@@ -6,6 +6,7 @@ import course.support.GuardedList;
 import java.util.ArrayList;
 import java.util.Objects;
 
+/** Exercise 04: the global lock problem. */
 public final class WordCount {
 
   private WordCount() {}
@@ -16,26 +17,27 @@ public final class WordCount {
       throw new IllegalArgumentException("nThreads must be at least 1, got " + nThreads);
     }
     var chunks = Chunks.split(text, nThreads);
-    var results = new GuardedList<Long>(); // shared by every thread: touch it only with the lock
-    var threads = new ArrayList<Thread>(chunks.size());
-    var todo = new java.util.concurrent.ConcurrentLinkedQueue<>(chunks);
+    var work = new GuardedList<String>(chunks); // chunks not yet taken: shared, lock only
+    var results = new GuardedList<Long>(); // one count per chunk: shared, lock only
+    var threads = new ArrayList<Thread>();
     int workers = Math.min(chunks.size(), Runtime.getRuntime().availableProcessors());
-    for (int w = 0; w < workers; w++) {
-      threads.add(
-          Thread.ofPlatform()
-              .name("word-counter-", threads.size())
-              .start(
-                  () -> {
-                    String chunk;
-                    while ((chunk = todo.poll()) != null) {
-                      long words = Chunks.countWords(chunk);
-                      GlobalLock.attach(() -> results.add(words));
-                    }
-                  }));
+    for (int i = 0; i < workers; i++) {
+      threads.add(Thread.ofPlatform().name("word-counter-", i).start(() -> countChunks(work, results)));
     }
     for (var thread : threads) {
       thread.join();
     }
     return GlobalLock.attach(() -> results.stream().mapToLong(Long::longValue).sum());
+  }
+
+  private static void countChunks(GuardedList<String> work, GuardedList<Long> results) {
+    while (true) {
+      String chunk = GlobalLock.attach(() -> work.isEmpty() ? null : work.removeLast());
+      if (chunk == null) {
+        return;
+      }
+      long words = Chunks.countWords(chunk); // no lock: the chunk is mine once taken
+      GlobalLock.attach(() -> results.add(words));
+    }
   }
 }

@@ -6,6 +6,7 @@ import course.support.GuardedList;
 import java.util.ArrayList;
 import java.util.Objects;
 
+/** Exercise 04: the global lock problem. */
 public final class WordCount {
 
   private WordCount() {}
@@ -16,21 +17,26 @@ public final class WordCount {
       throw new IllegalArgumentException("nThreads must be at least 1, got " + nThreads);
     }
     var chunks = Chunks.split(text, nThreads);
-    var results = new GuardedList<Long>(); // shared by every thread: touch it only with the lock
+    var work = new GuardedList<String>(chunks); // chunks not yet taken: shared, lock only
+    var results = new GuardedList<Long>(); // one count per chunk: shared, lock only
     var threads = new ArrayList<Thread>(chunks.size());
-    for (var chunk : chunks) {
-      threads.add(
-          Thread.ofPlatform()
-              .name("word-counter-", threads.size())
-              .start(
-                  () -> {
-                    long words = Chunks.countWords(chunk); // no lock: touches nothing shared
-                    GlobalLock.attach(() -> results.add(words));
-                  }));
+    for (int i = 0; i < chunks.size(); i++) {
+      threads.add(Thread.ofPlatform().name("word-counter-", i).start(() -> countChunks(work, results)));
     }
     while (GlobalLock.attach(() -> results.size()) < chunks.size()) {
-      Thread.sleep(1); // wait until every thread has reported
+      Thread.sleep(1); // wait until every chunk has been counted
     }
     return GlobalLock.attach(() -> results.stream().mapToLong(Long::longValue).sum());
+  }
+
+  private static void countChunks(GuardedList<String> work, GuardedList<Long> results) {
+    while (true) {
+      String chunk = GlobalLock.attach(() -> work.isEmpty() ? null : work.removeLast());
+      if (chunk == null) {
+        return;
+      }
+      long words = Chunks.countWords(chunk); // no lock: the chunk is mine once taken
+      GlobalLock.attach(() -> results.add(words));
+    }
   }
 }
