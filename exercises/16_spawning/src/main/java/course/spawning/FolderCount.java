@@ -23,7 +23,7 @@ public final class FolderCount {
   /**
    * Counts the words in every file of {@code root} and of every folder below it, at any depth.
    *
-   * <p><b>What is counted.</b> The words of each file's text, counted with {@code
+   * <p><b>What is counted.</b> The words of the text of each file, counted with {@code
    * Chunks.countWords}, added up over every file of every folder of the tree. Empty folders and
    * empty or blank files add 0.
    *

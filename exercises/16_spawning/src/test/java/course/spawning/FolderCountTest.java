@@ -63,6 +63,7 @@ class FolderCountTest {
       }
       var outcome = count(drive, n, "Check that every task hands its subfolders to the pool.");
       failIfNotWritten(outcome);
+      failIfOnCaller(drive, n);
       failIfThrew(outcome, drive, n);
       if (!meeting.met()) {
         throw new AssertionError(
@@ -94,6 +95,7 @@ class FolderCountTest {
             });
     var outcome = count(drive, 2, "Check that a task does not wait for other tasks.");
     failIfNotWritten(outcome);
+    failIfOnCaller(drive, 2);
     failIfThrew(outcome, drive, 2);
     if (!seen.get()) {
       throw new AssertionError(
@@ -192,6 +194,7 @@ class FolderCountTest {
           });
       var outcome = count(drive, n, "Check that count ends once the last folder is counted.");
       failIfNotWritten(outcome);
+      failIfOnCaller(drive, n);
       if (endedWhileHeld.get() || outcome.insideAtEnd() > 0) {
         throw new AssertionError(
             ("count(root, %d) %s while folder 'far.2', two levels below the root's subfolder "
@@ -212,6 +215,7 @@ class FolderCountTest {
     // Read-then-write of a field or an array element, or a static field written: a lost update
     // waiting to happen. (A list the task made itself is its own, so collection calls are left
     // to the other tests.)
+    failIfNotWritten(count(new Drive("top", "two words"), 1, "Check that count ends."));
     var races =
         SharedUpdates.find(FolderCount.class).stream()
             .filter(update -> !update.what().startsWith("calls "))
@@ -269,6 +273,7 @@ class FolderCountTest {
                         + "does not wait for it for ever."
                     : "Check that count ends once the last folder is counted.");
     failIfNotWritten(outcome);
+    failIfOnCaller(drive, 3);
     if (!hasInChain(outcome.thrown(), failure)) {
       throw new AssertionError(
           ("Opening folder 'a.2', three levels down, threw %s, but count(root, 3) %s. The "
@@ -323,6 +328,7 @@ class FolderCountTest {
     var interrupted = ConcurrentHashMap.<String>newKeySet();
     var neverInterrupted = ConcurrentHashMap.<String>newKeySet();
     var held = new AtomicInteger();
+    var momentCame = new AtomicBoolean();
     Drive.Hook hold =
         node -> {
           held.incrementAndGet();
@@ -348,6 +354,7 @@ class FolderCountTest {
                   while (System.nanoTime() - end < 0 && !drive.hasCallEnded()) {
                     var caller = drive.caller();
                     if (caller != null && held.get() == 2 && Drive.waiting(caller)) {
+                      momentCame.set(true);
                       break;
                     }
                     sleep(2);
@@ -370,6 +377,15 @@ class FolderCountTest {
       join(interrupter);
     }
     failIfNotWritten(outcome);
+    failIfOnCaller(drive, 2);
+    if (!momentCame.get()) {
+      throw new AssertionError(
+          ("Expected folders 'x' and 'y', found in the same listing, to be opened at the same time "
+                  + "(nThreads = 2), but at most one was, so the test could not interrupt the "
+                  + "caller while both were being opened; it interrupted it after %d s anyway, and "
+                  + "count %s. Hand each subfolder to a worker as soon as the listing shows it.")
+              .formatted(MEETING_MILLIS / 1000, outcome.ending()));
+    }
     if (!neverInterrupted.isEmpty()) {
       throw new AssertionError(
           ("The calling thread was interrupted while folders 'x' and 'y' were being opened, but "
