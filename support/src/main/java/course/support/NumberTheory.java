@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * Slow arithmetic: the CPU-bound work of chapters 05 and 06.
  *
- * <p>Both functions use plain trial division on purpose. They touch no shared state at all, which
+ * <p>Every function uses plain trial division on purpose. They touch no shared state at all, which
  * makes them exactly the kind of work that can run without {@link GlobalLock}: in CPython terms,
  * native code that needs no Python object. Like {@link Chunks#countWords}, they tell {@link
  * WorkProbe} when they start and end, so the tests can see which thread ran them, how many ran at
@@ -16,6 +16,9 @@ public final class NumberTheory {
 
   /** The work name of {@link #nthPrime(long)}, as {@link WorkProbe} listeners see it. */
   public static final String NTH_PRIME = "nthPrime";
+
+  /** The work name of {@link #primesAfter(long, int)}, as {@link WorkProbe} listeners see it. */
+  public static final String PRIMES_AFTER = "primesAfter";
 
   /** The work name of {@link #uniquePrimeFactors(long)}, as {@link WorkProbe} listeners see it. */
   public static final String UNIQUE_PRIME_FACTORS = "uniquePrimeFactors";
@@ -51,6 +54,38 @@ public final class NumberTheory {
       return candidate;
     } finally {
       WorkProbe.afterWork(NTH_PRIME, n);
+    }
+  }
+
+  /**
+   * The {@code count} primes that come after {@code number}, smallest first: {@code [11, 13, 17]}
+   * for {@code primesAfter(7, 3)}, {@code [2, 3, 5]} for {@code primesAfter(1, 3)}. Trial division
+   * of every candidate in turn, like {@link #nthPrime(long)}: slow on purpose, and it touches no
+   * shared state.
+   *
+   * @param number every prime returned is greater than it; any number (below 2, the list starts at
+   *     2)
+   * @param count how many primes; 0 gives an empty list
+   * @return an unmodifiable list of {@code count} primes in ascending order
+   * @throws IllegalArgumentException if {@code count < 0}
+   */
+  public static List<Long> primesAfter(long number, int count) {
+    if (count < 0) {
+      throw new IllegalArgumentException("count must be at least 0, got " + count);
+    }
+    WorkProbe.beforeWork(PRIMES_AFTER, number);
+    try {
+      var primes = new ArrayList<Long>(count);
+      long candidate = Math.max(number, 1);
+      while (primes.size() < count) {
+        candidate++;
+        if (candidate == 2 || candidate % 2 != 0 && isOddPrime(candidate)) {
+          primes.add(candidate);
+        }
+      }
+      return List.copyOf(primes);
+    } finally {
+      WorkProbe.afterWork(PRIMES_AFTER, number);
     }
   }
 

@@ -165,6 +165,12 @@ class GlobalLockTest {
     assertEquals(List.of(), NumberTheory.uniquePrimeFactors(1));
     assertEquals(List.of(999_983L), NumberTheory.uniquePrimeFactors(999_983));
     assertThrows(IllegalArgumentException.class, () -> NumberTheory.nthPrime(0));
+    assertEquals(List.of(11L, 13L, 17L), NumberTheory.primesAfter(7, 3));
+    assertEquals(List.of(2L, 3L, 5L), NumberTheory.primesAfter(-4, 3));
+    assertEquals(List.of(3L), NumberTheory.primesAfter(2, 1));
+    assertEquals(List.of(), NumberTheory.primesAfter(100, 0));
+    assertEquals(7919L, NumberTheory.primesAfter(1, 1000).getLast());
+    assertThrows(IllegalArgumentException.class, () -> NumberTheory.primesAfter(2, -1));
     assertThrows(IllegalArgumentException.class, () -> NumberTheory.uniquePrimeFactors(0));
   }
 

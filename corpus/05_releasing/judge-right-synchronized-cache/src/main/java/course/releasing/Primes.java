@@ -1,34 +1,42 @@
 package course.releasing;
 
 import course.support.GlobalLock;
+import course.support.GuardedList;
 import course.support.NumberTheory;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 
 public final class Primes {
 
-  private static final Map<Long, Long> CACHE = new HashMap<>();
+  private static final GuardedList<Long> KNOWN = new GuardedList<>(List.of(2L));
+
+  private static final List<Long> CACHE = new ArrayList<>(List.of(2L));
 
   private Primes() {}
 
   public static long nthPrime(long n) {
+    GlobalLock.requireHeld("Primes.nthPrime");
     if (n < 1) {
       throw new IllegalArgumentException("n must be at least 1");
     }
-    return GlobalLock.detach(() -> cachedOrComputed(n));
-  }
-
-  private static long cachedOrComputed(long n) {
+    int index = (int) (n - 1);
+    long last;
+    int missing;
     synchronized (CACHE) {
-      var known = CACHE.get(n);
-      if (known != null) {
-        return known;
+      if (index < CACHE.size()) {
+        return CACHE.get(index);
       }
+      last = CACHE.get(CACHE.size() - 1);
+      missing = index + 1 - CACHE.size();
     }
-    long prime = NumberTheory.nthPrime(n);
+    List<Long> found = GlobalLock.detach(() -> NumberTheory.primesAfter(last, missing));
     synchronized (CACHE) {
-      CACHE.put(n, prime);
+      for (long prime : found) {
+        if (prime > CACHE.get(CACHE.size() - 1)) {
+          CACHE.add(prime);
+        }
+      }
+      return CACHE.get(index);
     }
-    return prime;
   }
 }

@@ -1,20 +1,28 @@
 package course.releasing;
 
 import course.support.GlobalLock;
+import course.support.GuardedList;
 import course.support.NumberTheory;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 
 public final class Primes {
+
+  private static final GuardedList<Long> KNOWN = new GuardedList<>(List.of(2L));
+
   private Primes() {}
 
   public static long nthPrime(long n) {
     if (!GlobalLock.isHeldByCurrentThread()) throw new IllegalStateException("hold the global lock");
-    long[] out = new long[1];
+    if (n < 1) throw new IllegalArgumentException("n must be at least 1");
+    int known = KNOWN.size();
+    if (n <= known) return KNOWN.get((int) n - 1);
+    long last = KNOWN.getLast();
+    List<Long> found = new ArrayList<>();
     RuntimeException[] failure = new RuntimeException[1];
     var helper = Thread.ofPlatform().start(() -> {
       try {
-        out[0] = NumberTheory.nthPrime(n);
+        found.addAll(NumberTheory.primesAfter(last, (int) (n - known)));
       } catch (RuntimeException e) {
         failure[0] = e;
       }
@@ -26,6 +34,7 @@ public final class Primes {
       throw new IllegalStateException(e);
     }
     if (failure[0] != null) throw failure[0];
-    return out[0];
+    for (int i = KNOWN.size() - known; i < found.size(); i++) KNOWN.add(found.get(i));
+    return KNOWN.get((int) n - 1);
   }
 }

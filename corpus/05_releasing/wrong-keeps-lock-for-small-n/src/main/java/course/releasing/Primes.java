@@ -1,20 +1,30 @@
 package course.releasing;
 
 import course.support.GlobalLock;
+import course.support.GuardedList;
 import course.support.NumberTheory;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.List;
 
 public final class Primes {
+
+  private static final GuardedList<Long> KNOWN = new GuardedList<>(List.of(2L));
+
+  private static final int WORTH_RELEASING = 100;
+
   private Primes() {}
 
-  private static final long WORTH_RELEASING = 100;
-
   public static long nthPrime(long n) {
-    if (!GlobalLock.isHeldByCurrentThread()) throw new IllegalStateException("hold the global lock");
-    if (n <= WORTH_RELEASING) {
-      return NumberTheory.nthPrime(n); // a few microseconds: not worth a hand-off
+    if (n < 1) throw new IllegalArgumentException("n must be at least 1");
+    int known = KNOWN.size();
+    if (n <= known) return KNOWN.get((int) n - 1);
+    long last = KNOWN.getLast();
+    int missing = (int) (n - known);
+    if (missing <= WORTH_RELEASING) {
+      KNOWN.addAll(NumberTheory.primesAfter(last, missing)); // a few microseconds: keep the lock
+      return KNOWN.get((int) n - 1);
     }
-    return GlobalLock.detach(() -> NumberTheory.nthPrime(n));
+    var found = GlobalLock.detach(() -> NumberTheory.primesAfter(last, missing));
+    for (int i = KNOWN.size() - known; i < found.size(); i++) KNOWN.add(found.get(i));
+    return KNOWN.get((int) n - 1);
   }
 }

@@ -1,15 +1,26 @@
 package course.releasing;
 
 import course.support.GlobalLock;
+import course.support.GuardedList;
 import course.support.NumberTheory;
+import java.util.List;
 
 public final class Primes {
-  private static long result;
+
+  private static final GuardedList<Long> KNOWN = new GuardedList<>(List.of(2L));
+
+  private static List<Long> found;
 
   private Primes() {}
 
   public static long nthPrime(long n) {
-    GlobalLock.detach(() -> { result = NumberTheory.nthPrime(n); });
-    return result;
+    if (n < 1) throw new IllegalArgumentException("n must be at least 1");
+    int known = KNOWN.size();
+    if (n > known) {
+      long last = KNOWN.getLast();
+      GlobalLock.detach(() -> { found = NumberTheory.primesAfter(last, (int) (n - known)); });
+      for (int i = KNOWN.size() - known; i < found.size(); i++) KNOWN.add(found.get(i));
+    }
+    return KNOWN.get((int) n - 1);
   }
 }

@@ -1,22 +1,29 @@
 package course.releasing;
 
 import course.support.GlobalLock;
+import course.support.GuardedList;
 import course.support.NumberTheory;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 
 public final class Primes {
+
+  private static final GuardedList<Long> KNOWN = new GuardedList<>(List.of(2L));
+
+  private static final List<Long> MIRROR = new ArrayList<>(List.of(2L));
+
   private Primes() {}
 
-  private static final Map<Long, Long> CACHE = new HashMap<>();
-
   public static long nthPrime(long n) {
-    return GlobalLock.detach(() -> {
-      Long known = CACHE.get(n);
-      if (known != null) return known;
-      long p = NumberTheory.nthPrime(n);
-      CACHE.put(n, p);
-      return p;
-    });
+    if (n < 1) throw new IllegalArgumentException("n must be at least 1");
+    if (n > KNOWN.size()) {
+      GlobalLock.detach(() -> {
+        while (MIRROR.size() < n) {
+          MIRROR.add(NumberTheory.primesAfter(MIRROR.getLast(), 1).getFirst());
+        }
+      });
+      for (int i = KNOWN.size(); i < n; i++) KNOWN.add(MIRROR.get(i));
+    }
+    return KNOWN.get((int) n - 1);
   }
 }
