@@ -2,6 +2,7 @@ package course.spawning;
 
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
+import course.support.Chunks;
 import course.support.WorkProbe;
 import course.support.testing.BadInput;
 import course.support.testing.Deadline;
@@ -206,6 +207,64 @@ class FolderCountTest {
                 .formatted(n, outcome.ending()));
       }
       failIfThrew(outcome, drive, n);
+      checkAnswer(outcome, drive, n);
+    }
+  }
+
+  @Test
+  void does_not_return_before_the_last_file_has_been_counted() throws Exception {
+    // top -> {near, far -> far.1 -> far.2}: the counting of far.2's file is held until count is
+    // seen waiting (or has ended: then it returned before that folder's words were in the total).
+    for (int n : new int[] {1, 3}) {
+      var drive = new Drive("top", "words at the top");
+      drive.root().folder("near", "near words");
+      var deepest = "deepest words of all";
+      drive
+          .root()
+          .folder("far", "far words")
+          .folder("far.1", "deeper words")
+          .folder("far.2", deepest);
+      var endedWhileHeld = new AtomicBoolean();
+      Outcome outcome;
+      try (var hold =
+          WorkProbe.install(
+              new WorkProbe.Listener() {
+                @Override
+                public void beforeWork(String work, Object input) {
+                  if (WorkProbe.COUNT_WORDS.equals(work) && deepest.equals(String.valueOf(input))) {
+                    try {
+                      var ending = drive.await(drive::callerWaitsQuietly, HOLD_MILLIS);
+                      endedWhileHeld.set(ending == Drive.Ending.CALL_ENDED);
+                    } catch (java.io.InterruptedIOException e) {
+                      Thread.currentThread().interrupt();
+                    }
+                  }
+                }
+              })) {
+        outcome = count(drive, n, "Check that count ends once the last file is counted.");
+      }
+      failIfNotWritten(outcome);
+      failIfOnCaller(drive, n);
+      if (endedWhileHeld.get()) {
+        throw new AssertionError(
+            ("count(root, %d) %s while the file of folder 'far.2', three levels down, was still "
+                    + "being counted (the test held Chunks.countWords there). The contract says "
+                    + "count returns only once every file has been counted: a task is finished "
+                    + "only when its own files' words are in the total, not when it has handed "
+                    + "out its subfolders.")
+                .formatted(n, outcome.ending()));
+      }
+      failIfThrew(outcome, drive, n);
+      long missing = drive.words() - outcome.result();
+      if (missing == Chunks.countWords(deepest)) {
+        throw new AssertionError(
+            ("count(root, %d) returned %d, but the tree holds %d words: the %d words of folder "
+                    + "'far.2''s file are missing, the file the test held at Chunks.countWords "
+                    + "until count was waiting. Its task was seen as finished before its own "
+                    + "files' words were in the total, and the total was read then. A task is "
+                    + "finished only once its files are counted; read the total after that.")
+                .formatted(n, outcome.result(), drive.words(), missing));
+      }
       checkAnswer(outcome, drive, n);
     }
   }
