@@ -180,15 +180,7 @@ public final class Commands {
       for (var code : Checker.Code.values()) {
         var verdict = checker.check(exercise, code);
         var label = code == Checker.Code.EXERCISE ? "stub" : "solution";
-        var counts =
-            switch (verdict) {
-              case Verdict.Passed passed -> passed.outcome().tests() + " 0";
-              case Verdict.Failed failed ->
-                  failed.outcome().tests() + " " + failed.outcome().failures().size();
-              case Verdict.DoesNotCompile broken -> "does-not-compile";
-              case Verdict.TestsChanged changed -> "tests-changed";
-              case Verdict.FileMissing missing -> "file-missing";
-            };
+        var counts = SelfCheck.counts(verdict);
         out.println(exercise.name() + " " + label + " " + counts);
       }
     }

@@ -12,6 +12,7 @@ import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
@@ -54,12 +55,17 @@ public final class CorpusJudge {
   private static final int SHOWN = 160;
 
   private final Course course;
-  private final PrintStream out;
+  private final Consumer<String> out;
   private final Path build;
 
   public CorpusJudge(Course course, PrintStream out) {
+    this(course, out::println);
+  }
+
+  /** A judge that hands each line to {@code lines} (the self-check counts them) as it comes. */
+  public CorpusJudge(Course course, Consumer<String> lines) {
     this.course = course;
-    this.out = out;
+    this.out = lines;
     this.build = course.state().resolve("build/corpus");
   }
 
@@ -69,7 +75,7 @@ public final class CorpusJudge {
     if (number != null) {
       var exercise = course.exercise(number);
       if (exercise.isEmpty()) {
-        out.println("There is no exercise " + number + ": ./verify.sh list shows them.");
+        out.accept("There is no exercise " + number + ": ./verify.sh list shows them.");
         return 2;
       }
       exercises = List.of(exercise.get());
@@ -102,7 +108,7 @@ public final class CorpusJudge {
         } else if (line.startsWith("gap ")) {
           gaps++;
         }
-        out.println(line);
+        out.accept(line);
       }
     }
     // A case that disagreed while others ran beside it is judged again with the machine to
@@ -114,17 +120,17 @@ public final class CorpusJudge {
         right++;
         flaky++;
         var before = underLoad.get(i);
-        out.println(
+        out.accept(
             "flaky %s (it agreed when judged alone; with %d cases at once it got: %s)"
                 .formatted(
                     alone.substring("ok ".length()),
                     jobs,
                     before.substring(before.indexOf(' ', "WRONG ".length()) + 1)));
       } else {
-        out.println(alone + " (judged alone too)");
+        out.accept(alone + " (judged alone too)");
       }
     }
-    out.println(
+    out.accept(
         "%d of %d corpus cases got their verdict, %d known gaps%s (%.0f s, %d at a time)."
             .formatted(
                 right,
@@ -256,7 +262,14 @@ public final class CorpusJudge {
     if (testsCompiled.error().isPresent()) {
       return doesNotCompile(testsCompiled.error().get());
     }
-    var outcome = ForkedTests.run(testClasses, classpath, work.resolve("tests-output.txt"));
+    // A wrong case stops at its first failure that names the lesson: the tests after it would
+    // only wait for their own deadlines. A right case runs every test.
+    var outcome =
+        ForkedTests.run(
+            testClasses,
+            classpath,
+            work.resolve("tests-output.txt"),
+            c.verdict().equals("fail") ? c.expect() : null);
     if (outcome.passed()) {
       return new Judged("pass", "", "");
     }

@@ -8,7 +8,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 /**
  * Runs an exercise's tests in a JVM of their own, started with the exercise's classpath, as
@@ -45,10 +47,18 @@ public final class ForkedTests {
 
   /** Runs the tests in {@code testClasses} in a child JVM with {@code classpath}. */
   static TestRun.Outcome run(Path testClasses, List<Path> classpath, Path log) {
+    return run(testClasses, classpath, log, null);
+  }
+
+  /**
+   * Like {@link #run(Path, List, Path)}; with {@code stopAt} not null, the run stops at the first
+   * failure whose message holds it, ignoring case (any failure, when it is empty).
+   */
+  static TestRun.Outcome run(Path testClasses, List<Path> classpath, Path log, String stopAt) {
     var entries = new ArrayList<String>();
     classpath.forEach(path -> entries.add(path.toString()));
     entries.addAll(Arrays.asList(System.getProperty("java.class.path").split(File.pathSeparator)));
-    var command =
+    List<String> command =
         List.of(
             Path.of(System.getProperty("java.home"), "bin", "java").toString(),
             "-XX:+EnableDynamicAgentLoading",
@@ -60,6 +70,10 @@ public final class ForkedTests {
             ForkedTests.class.getName(),
             testClasses.toString(),
             log.toString());
+    if (stopAt != null) {
+      command = new ArrayList<>(command);
+      command.add(STOP_AT + stopAt);
+    }
     try {
       var process =
           new ProcessBuilder(command)
@@ -84,10 +98,23 @@ public final class ForkedTests {
         Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
             .map(Path::of)
             .toList();
-    var outcome = TestRun.run(Path.of(args[0]), classpath, Path.of(args[1]));
+    var stopAt =
+        args.length > 2 && args[2].startsWith(STOP_AT)
+            ? stopAt(args[2].substring(STOP_AT.length()))
+            : (Predicate<TestRun.Failure>) failure -> false;
+    var outcome = TestRun.run(Path.of(args[0]), classpath, Path.of(args[1]), null, stopAt);
     System.out.print(format(outcome));
     System.out.flush();
     System.exit(0); // threads the tests left behind must not keep the child alive
+  }
+
+  private static final String STOP_AT = "--stop-at=";
+
+  /** A failure whose test name or message holds {@code fragment}, ignoring case. */
+  static Predicate<TestRun.Failure> stopAt(String fragment) {
+    var wanted = fragment.toLowerCase(Locale.ROOT);
+    return failure ->
+        (failure.test() + ": " + failure.message()).toLowerCase(Locale.ROOT).contains(wanted);
   }
 
   /** An outcome as lines of text, one fact a line, for the parent to {@link #parse}. */

@@ -93,13 +93,15 @@ final class Help {
               false),
           new Command(
               "selfcheck",
-              "./verify.sh selfcheck",
+              "./verify.sh selfcheck [PART...]",
               "test the course itself (what CI runs)",
               """
-              Tests the course itself (what CI runs): its structure, every solution passes and
-              every stub fails with Maven, the runner agrees with Maven on each, the runner's own
-              commands work, and every case of the maintainers' corpus gets its verdict. Ends
-              with "N passed, M failed"; exit status non-zero when anything failed.""",
+              Tests the course itself (what CI runs), in seven parts: 1 its structure and format,
+              2 every solution passes and 3 every stub fails with Maven, 4 the runner agrees
+              with Maven on each, 5 the runner's own tests, 6 every case of the maintainers'
+              corpus gets its verdict, 7 the book works in a browser. Ends with "N passed, M
+              failed"; exit status non-zero when anything failed. With part numbers, runs only
+              those (part 4 reads the reports that parts 2 and 3 left).""",
               false),
           new Command(
               "help",

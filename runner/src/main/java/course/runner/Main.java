@@ -8,12 +8,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The runner's entry point. {@code verify.sh} finds the JDK, builds this runner, asks Maven for the
- * exercises' classpaths, then starts it with the course's root and a command:
+ * The runner's entry point. {@code verify.sh} finds the JDK, builds this runner, then starts it
+ * with the course's root and a command; every command but {@code help} first makes sure that Maven
+ * has said which libraries each exercise tests with ({@link Setup}):
  *
  * <pre>
  *   check | watch | list | hint | reset | book | help | manifest | verdicts | corpus | leaks | todos
- *   | lines
+ *   | lines | selfcheck
  * </pre>
  *
  * <p>What each one does, and its options, is written once, in {@link Help}.
@@ -50,6 +51,12 @@ public final class Main {
     var all = command.equals("hint") && options.remove("--all"); // reset takes --all too
     var commands = new Commands(course, ansi, out);
     try {
+      if (!command.equals("help")) {
+        int ready = new Setup(course, ansi, out).prepare();
+        if (ready != 0) {
+          return ready;
+        }
+      }
       return switch (command) {
         case "check" -> only(options, 0, out) ? check(course, recheck, ansi, out) : 2;
         case "watch" ->
@@ -74,6 +81,7 @@ public final class Main {
                 : 2;
         case "help" -> Help.run(options, ansi, out);
         case "verdicts" -> commands.verdicts();
+        case "selfcheck" -> new SelfCheck(course, ansi, out).run(options);
         case "leaks" -> AnswerLeaks.report(course, out);
         case "todos" -> TodoFragments.report(course, out);
         case "lines" -> LinesAdded.report(course, out);
@@ -97,6 +105,9 @@ public final class Main {
               + course.root().relativize(log)
               + ". Deleting .course/ and running "
               + "./verify.sh again starts afresh (your progress is kept in the exercises).");
+      return 2;
+    } catch (Maven.Stopped e) {
+      out.println(ansi.red("✗ ") + e.getMessage());
       return 2;
     } catch (Checker.SupportBroken e) {
       var error = e.error();

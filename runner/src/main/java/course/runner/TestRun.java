@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import org.junit.platform.engine.CancellationToken;
 import org.junit.platform.engine.TestExecutionResult;
@@ -136,6 +137,17 @@ public final class TestRun {
    * null) lets a hang's diagnosis name the learner's files.
    */
   public static Outcome run(Path testClasses, List<Path> classpath, Path log, Path sources) {
+    return run(testClasses, classpath, log, sources, failure -> false);
+  }
+
+  /**
+   * Like {@link #run(Path, List, Path, Path)}, but the run stops at the first failure that {@code
+   * stopAt} accepts: the tests not started yet count as skipped. The corpus stops a wrong case as
+   * soon as it is caught for the right reason, instead of waiting for the rest of its tests'
+   * deadlines.
+   */
+  public static Outcome run(
+      Path testClasses, List<Path> classpath, Path log, Path sources, Predicate<Failure> stopAt) {
     var selectors = testClassSelectors(testClasses);
     var notTheRunners = classpath.stream().filter(path -> !Classpaths.runnerHas(path)).toList();
     var libraries = sharedLibraries(notTheRunners.stream().filter(TestRun::shared).toList());
@@ -159,7 +171,7 @@ public final class TestRun {
       // After a hang, the learner's stuck threads are still there: the tests left would only
       // be slower and say less, so the run stops (they count as skipped).
       var cancel = CancellationToken.create();
-      var listener = new Listener(cancel);
+      var listener = new Listener(cancel, stopAt);
       var request = LauncherDiscoveryRequestBuilder.request().selectors(selectors).build();
       LauncherFactory.create()
           .execute(
@@ -247,10 +259,12 @@ public final class TestRun {
     private final AtomicInteger skipped = new AtomicInteger();
     private final List<Failure> failures = new ArrayList<>();
     private final CancellationToken cancel;
+    private final Predicate<Failure> stopAt;
     private TestPlan plan;
 
-    Listener(CancellationToken cancel) {
+    Listener(CancellationToken cancel, Predicate<Failure> stopAt) {
       this.cancel = cancel;
+      this.stopAt = stopAt;
     }
 
     @Override
@@ -299,7 +313,7 @@ public final class TestRun {
                   id.getTags().stream().anyMatch(tag -> tag.getName().equals(BAD_INPUT)),
                   id.getTags().stream().anyMatch(tag -> tag.getName().equals(INTEGRATION)));
           failures.add(failure);
-          if (failure.hang()) {
+          if (failure.hang() || stopAt.test(failure)) {
             cancel.cancel();
           }
         }
