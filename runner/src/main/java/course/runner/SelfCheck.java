@@ -334,7 +334,7 @@ public final class SelfCheck {
   private record Captured(int status, String text) {
     String lastLine() {
       var lines = text.strip().lines().toList();
-      return lines.isEmpty() ? "" : lines.getLast();
+      return lines.isEmpty() ? "" : lines.getLast().replaceAll("\\.$", "");
     }
   }
 

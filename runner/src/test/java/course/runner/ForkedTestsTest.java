@@ -1,6 +1,8 @@
 package course.runner;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -20,5 +22,16 @@ class ForkedTestsTest {
                 new TestRun.Failure(
                     "B: built", "java.lang.AssertionError", "on top", false, true)));
     assertEquals(outcome, ForkedTests.parse(ForkedTests.format(outcome)));
+  }
+
+  @Test
+  void a_wrong_corpus_case_stops_at_a_failure_that_names_its_lesson_in_test_or_message() {
+    var stop = ForkedTests.stopAt("At The Same Time");
+    assertTrue(stop.test(new TestRun.Failure("A: runs at the same time", "E", "expected 4")));
+    assertTrue(stop.test(new TestRun.Failure("A: one", "E", "not at the same time: 1 of 4")));
+    assertFalse(stop.test(new TestRun.Failure("A: one", "E", "expected 4 but was 3")));
+    assertTrue(
+        ForkedTests.stopAt("").test(new TestRun.Failure("A: one", "E", "")),
+        "no fragment: the first failure stops the run");
   }
 }
