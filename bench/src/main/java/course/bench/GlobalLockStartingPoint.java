@@ -16,11 +16,11 @@ import java.util.ArrayList;
  * --mine} and an unsolved chapter 04, the {@code global-lock-released} row measures the same code
  * as this one.
  */
-final class GlobalLockStartingPoint {
+public final class GlobalLockStartingPoint {
 
   private GlobalLockStartingPoint() {}
 
-  static long count(String text, int nThreads) throws InterruptedException {
+  public static long count(String text, int nThreads) throws InterruptedException {
     var chunks = Chunks.split(text, nThreads);
     var work = new GuardedList<String>(chunks);
     var results = new GuardedList<Long>();
