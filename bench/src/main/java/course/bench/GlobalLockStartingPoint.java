@@ -14,7 +14,7 @@ import java.util.ArrayList;
  * <p>The benchmark needs its own copy because, with the reference solutions on the classpath,
  * {@code course.globallock.WordCount} is chapter 04's answer, not its starting point. With {@code
  * --mine} and an unsolved chapter 04, the {@code global-lock-released} row measures the same code
- * as this one.
+ * as this one. {@code bench/measure.sh gil} (chapter 04's table) measures this copy too.
  */
 public final class GlobalLockStartingPoint {
 
