@@ -8,6 +8,9 @@
 #
 # It works in a scratch copy (runner/scripts/scratch-copy.sh) with the solutions of 00-02 copied
 # into the exercises: the course itself is not touched. Run it on a quiet machine.
+#
+# It stays a script because it times ./verify.sh from outside, as a learner starts it; the
+# medians come from the course's one median, through bench/measure.sh runs (course.bench.Stats).
 set -eu
 cd "$(dirname "$0")/.."
 ./verify.sh list >/dev/null # builds the runner and the classpaths if needed
@@ -23,7 +26,6 @@ done
 file=$(ls "$copy"/exercises/03_*/src/main/java/course/*/WordCount.java)
 now() { date +%s%N; }
 ms() { echo $(( ($2 - $1) / 1000000 )); }
-median() { printf '%s\n' "$@" | sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : int((v[NR / 2] + v[NR / 2 + 1]) / 2) }'; }
 edit() { printf '\n// edited %s\n' "$(now)" >>"$file"; }
 
 "$copy/verify.sh" >/dev/null || true # warm up: 00-02 pass and are remembered
@@ -67,9 +69,11 @@ watcher=''
 # since the round's check of 03 began; the tests took the difference.
 tests=($(awk '/\[timing\] compile/ { c = $3 } /\[timing\] tests/ { print $3 - c }' "$work/watch.out" | tail -10))
 
-printf 'one-shot, 03 edited:    median %s ms  (runs: %s)\n' "$(median "${edited[@]}")" "${edited[*]}"
-printf 'one-shot, 03 edited, tests in a child JVM (COURSE_FORK=1): median %s ms  (runs: %s)\n' "$(median "${forked[@]}")" "${forked[*]}"
-printf 'one-shot, nothing new:  median %s ms  (runs: %s)\n' "$(median "${unchanged[@]}")" "${unchanged[*]}"
-printf 'watch, save to verdict: median %s ms  (runs: %s)\n' "$(median "${watch[@]}")" "${watch[*]}"
-printf '  of which the tests of 03 themselves: median %s ms  (runs: %s)\n' "$(median "${tests[@]}")" "${tests[*]}"
+{
+  echo "one-shot, 03 edited:    ${edited[*]}"
+  echo "one-shot, 03 edited, tests in a child JVM (COURSE_FORK=1): ${forked[*]}"
+  echo "one-shot, nothing new:  ${unchanged[*]}"
+  echo "watch, save to verdict: ${watch[*]}"
+  echo "  of which the tests of 03 themselves: ${tests[*]:-}"
+} | bench/measure.sh runs
 printf '(%s cores, load average %s, %s)\n' "$(nproc)" "$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null)" "$(date -u '+%Y-%m-%d %H:%M UTC')"

@@ -1,18 +1,22 @@
 #!/usr/bin/env python3
 """Counts words with 1 thread, 2 threads and 2 processes, and prints wall and CPU time.
 
-The Python half of the table in book/04_globallock.md. Run it from the repository's root:
+The Python half of the table in book/04_globallock.md. Run it with the Java half, from the
+repository's root:
 
-    python3 book/code/gil_python.py
+    bench/measure.sh gil
 
-It builds the same text as book/code/GilJava.java (same words, same pseudo-random sequence),
-counts it five times each way, and prints the medians. Under CPython's GIL the two threads take
-turns, so they are no faster than one; the two processes have a GIL each.
+It builds the same text as the Java half, course.bench.measure.GlobalLockCost (same words, same
+pseudo-random sequence), and counts it five times each way. Under CPython's GIL the two threads
+take turns, so they are no faster than one; the two processes have a GIL each.
+
+It prints what it timed, not a table: one line "python,version,MB,words,runs,cores,load" and
+one line "run,way,wall ms,CPU ms" per timed count. GlobalLockCost computes the medians and the
+ratios from them with the course's one median (course.bench.Stats), as it does for Java.
 """
 
 import multiprocessing
 import os
-import statistics
 import sys
 import threading
 import time
@@ -24,7 +28,7 @@ RUNS = 5
 
 
 def make_text(n_words, seed=42):
-    """The same text as GilJava.makeText: a 64-bit LCG picks each word."""
+    """The same text as GlobalLockCost.makeText: a 64-bit LCG picks each word."""
     x = seed
     out = []
     for _ in range(n_words):
@@ -96,23 +100,14 @@ def main():
         "2 processes": lambda t: with_processes(t, 2),
     }
     # The three ways take turns, run after run, so that all meet the same load on a busy machine.
-    timings = {name: [] for name in ways}
+    timings = []
     for _ in range(RUNS):
         for name, fn in ways.items():
-            timings[name].append(timed(fn, text, n_words))
-    print(f"Python {sys.version.split()[0]}, {len(text.encode()) / 1e6:.1f} MB, "
-          f"{n_words} words, median of {RUNS} runs, {os.cpu_count()} cores, "
-          f"load average {os.getloadavg()[0]:.1f}")
-    print("| Python | wall ms | CPU ms | CPU / wall | speed-up |")
-    print("| --- | ---: | ---: | ---: | ---: |")
-    base = timings["1 thread"]
-    for name, runs in timings.items():
-        wall = statistics.median(w for w, _ in runs)
-        cpu = statistics.median(c for _, c in runs)
-        # Both ratios come from the medians printed beside them, so a reader can check them.
-        busy = cpu / wall
-        speed_up = statistics.median(w for w, _ in base) / wall
-        print(f"| {name} | {wall:.0f} | {cpu:.0f} | {busy:.2f} | {speed_up:.2f}x |")
+            timings.append((name, *timed(fn, text, n_words)))
+    print(f"python,{sys.version.split()[0]},{len(text.encode()) / 1e6:.1f},{n_words},{RUNS},"
+          f"{os.cpu_count()},{os.getloadavg()[0]:.1f}")
+    for name, wall, cpu in timings:
+        print(f"run,{name},{wall:.3f},{cpu:.3f}")
 
 
 if __name__ == "__main__":

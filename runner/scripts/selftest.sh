@@ -62,7 +62,6 @@ runner_junit_tests() {
       END { if (name != "") print (bad ? 1 : 0) "\t" class ": " name }' "$report")
   done
   [ "$ran" -eq 1 ]; check $? "runner (JUnit): the runner's tests ran (log: $log)"
-  [ -f runner/target/watch-latency.txt ] && say "    $(cat runner/target/watch-latency.txt)"
 }
 
 runner_selftests() {

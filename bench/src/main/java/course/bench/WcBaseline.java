@@ -38,8 +38,7 @@ final class WcBaseline {
       run(wc.get(), corpus);
       seconds[i] = (System.nanoTime() - start) / 1e9;
     }
-    Arrays.sort(seconds);
-    double mbPerS = megabytes / seconds[seconds.length / 2];
+    double mbPerS = megabytes / Stats.median(seconds);
     System.out.printf(
         java.util.Locale.ROOT,
         "  %4.0f MB  %-22s           %8.1f MB/s%n",

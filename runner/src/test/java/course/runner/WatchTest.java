@@ -10,8 +10,6 @@ import java.io.PipedOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
@@ -26,7 +24,7 @@ class WatchTest {
   private static final long WAIT_MILLIS = 300_000; // a busy 2-core machine
 
   @Test
-  void shows_the_verdict_on_the_code_on_disk_and_answers_a_stub_save_quickly() throws Exception {
+  void shows_the_verdict_on_the_code_on_disk_and_answers_each_save() throws Exception {
     try (var copy = ScratchCourse.create()) {
       copy.solve("00");
       var exercise = copy.exercise("01");
@@ -57,26 +55,16 @@ class WatchTest {
             });
         assertTrue(text(screen).contains("Checking 01_sequential"), "watch says what it checks");
 
-        // Ten saves of the stub: from each save to its verdict on screen.
-        var millis = new ArrayList<Long>();
-        for (int i = 0; i < 10; i++) {
-          Thread.sleep(300);
-          int before = rounds(text(screen));
-          long start = System.nanoTime();
-          Files.writeString(file, stub + "\n// save " + i + "\n");
-          awaitScreen(running, text -> rounds(text) > before);
-          millis.add(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
-        }
-        var sorted = millis.stream().sorted().toList();
-        long median = (sorted.get(4) + sorted.get(5)) / 2;
-        var report =
-            "watch, save of a stub to its verdict: median "
-                + median
-                + " ms (saves: "
-                + millis
-                + ")";
-        System.out.println(report);
-        Files.writeString(Path.of("target/watch-latency.txt"), report + "\n");
+        // One more save of the stub: a new round, with its verdict. How fast it comes is
+        // runner/measure.sh's question, not a test's.
+        Thread.sleep(300);
+        int before = rounds(text(screen));
+        int seen = text(screen).length();
+        Files.writeString(file, stub + "\n// saved again\n");
+        awaitScreen(running, text -> rounds(text) > before);
+        assertTrue(
+            text(screen).substring(seen).contains("✗ 01_sequential"),
+            "a save of the stub shows the stub's verdict again; the screen:\n" + text(screen));
 
         assertEquals(0, running.quit(), "q quits watch");
       }

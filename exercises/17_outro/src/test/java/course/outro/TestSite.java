@@ -82,7 +82,7 @@ final class TestSite implements AutoCloseable {
 
   /**
    * Starts the generated site, each of whose answers takes {@code latency} longer, as if the server
-   * were far away. For measurements (see {@code CrawlTimes}); the tests use none.
+   * were far away. For measurements ({@code bench/measure.sh crawl-times}); the tests use none.
    */
   static TestSite withLatency(Duration latency) {
     return new TestSite(0, Duration.ZERO, latency, TestSite::generatedPage);

@@ -1,5 +1,6 @@
-package course.bench;
+package course.bench.measure;
 
+import course.bench.Stats;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,19 +16,20 @@ import java.util.Map;
  * over the sequential median), and every run's own figure beside them.
  *
  * <pre>
- * java -cp bench/target/classes course.bench.Medians run1.csv run2.csv run3.csv
+ * bench/measure.sh bench-table run1.csv run2.csv run3.csv
  * </pre>
  *
  * <p>Each file is a {@code target/bench/wordcount.csv} of one run ({@code
  * approach,workers,mb_per_s,speedup_vs_sequential}).
  */
-public final class Medians {
+public final class BenchTable {
 
-  private Medians() {}
+  private BenchTable() {}
 
   public static void main(String[] args) throws IOException {
     if (args.length == 0) {
-      System.err.println("usage: Medians wordcount.csv [more wordcount.csv ...]");
+      System.err.println(
+          "usage: bench/measure.sh bench-table wordcount.csv [more wordcount.csv ...]");
       System.exit(2);
     }
     Map<String, List<Double>> runs = new LinkedHashMap<>();
@@ -38,14 +40,14 @@ public final class Medians {
             .add(Double.parseDouble(cells[2]));
       }
     }
-    double sequential = median(runs.get("sequential,1"));
+    double sequential = Stats.median(runs.get("sequential,1"));
     System.out.printf(
         "| approach | workers | MB/s (median of %d) | speed-up | the runs, MB/s |%n", args.length);
     System.out.println("| --- | ---: | ---: | ---: | --- |");
     runs.forEach(
         (key, values) -> {
           var cells = key.split(",");
-          double median = median(values);
+          double median = Stats.median(values);
           System.out.printf(
               Locale.ROOT,
               "| %s | %s | %.1f | %.2fx | %s |%n",
@@ -59,12 +61,5 @@ public final class Medians {
 
   private static int lines(String file) throws IOException {
     return Files.readAllLines(Path.of(file)).size();
-  }
-
-  /** The middle value; for an even count, the mean of the two middle ones. */
-  static double median(List<Double> values) {
-    var sorted = values.stream().sorted().toList();
-    int n = sorted.size();
-    return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
   }
 }

@@ -1,8 +1,10 @@
-package course.virtualthreads;
+package course.bench.measure;
 
+import course.bench.Stats;
 import course.support.Chunks;
 import course.support.SlowSource;
 import course.support.testing.Texts;
+import course.virtualthreads.WordCount;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.Arrays;
@@ -17,20 +19,23 @@ import java.util.stream.IntStream;
  * quotes its output.
  *
  * <pre>
- * ./mvnw -q -Psolutions -pl solutions/10_virtualthreads -am compile
- * java -cp support/target/classes:solutions/10_virtualthreads/target/classes course.virtualthreads.VirtualVsPlatform
+ * bench/measure.sh virtual-vs-platform [runs]
  * </pre>
  *
- * <p>Each figure is the median of 5 runs, after one warm-up run. Wall-clock time, in milliseconds.
+ * <p>Each figure is the median of 5 runs (or the number given), after one warm-up run. Wall-clock
+ * time, in milliseconds. The CPU-bound pool has one thread per core of the machine it runs on.
  */
 public final class VirtualVsPlatform {
 
   private static final int SOURCES = 1_000;
-  private static final int RUNS = 5;
 
   private VirtualVsPlatform() {}
 
   public static void main(String[] args) throws Exception {
+    int runs = args.length > 0 ? Integer.parseInt(args[0]) : 5;
+    if (runs < 1) {
+      throw new IllegalArgumentException("runs must be at least 1, got " + runs);
+    }
     System.out.printf(
         "cores: %d, load %.1f%n",
         Runtime.getRuntime().availableProcessors(),
@@ -38,21 +43,24 @@ public final class VirtualVsPlatform {
 
     var blocking = sources(Duration.ofMillis(20), 10);
     System.out.printf("%nI/O-bound: %,d sources, each blocking 20 ms, 10 words each%n", SOURCES);
-    report("virtual threads, one per source", () -> WordCount.countAll(blocking));
+    report(runs, "virtual threads, one per source", () -> WordCount.countAll(blocking));
     for (int threads : new int[] {8, 64, 256, 1_000}) {
       report(
+          runs,
           "platform pool of " + threads,
           () -> WordCount.countAllOnPlatformThreads(blocking, threads));
     }
 
     var counting = sources(Duration.ZERO, 2_000);
     System.out.printf("%nCPU-bound: %,d sources, no waiting, 2,000 words each%n", SOURCES);
-    report("virtual threads, one per source", () -> WordCount.countAll(counting));
+    report(runs, "virtual threads, one per source", () -> WordCount.countAll(counting));
     int cores = Runtime.getRuntime().availableProcessors();
     report(
+        runs,
         "platform pool of " + cores + " (one per core)",
         () -> WordCount.countAllOnPlatformThreads(counting, cores));
     report(
+        runs,
         "one thread, no pool",
         () -> {
           long total = 0;
@@ -69,19 +77,19 @@ public final class VirtualVsPlatform {
         .toList();
   }
 
-  private static void report(String what, Callable<Long> run) throws Exception {
+  private static void report(int runs, String what, Callable<Long> run) throws Exception {
     run.call(); // warm-up
-    var millis = new double[RUNS];
-    for (int i = 0; i < RUNS; i++) {
+    var millis = new double[runs];
+    for (int i = 0; i < runs; i++) {
       long start = System.nanoTime();
       run.call();
       millis[i] = (System.nanoTime() - start) / 1e6;
     }
-    Arrays.sort(millis);
+    Arrays.sort(millis); // the runs are shown in order, fastest first, as before
     System.out.printf(
         "  %-36s %9.1f ms  (runs: %s)%n",
         what,
-        millis[RUNS / 2],
+        Stats.median(millis),
         Arrays.toString(Arrays.stream(millis).mapToLong(Math::round).toArray()));
   }
 }

@@ -1,10 +1,10 @@
-package course.bench;
+package course.bench.measure;
 
+import course.bench.Stats;
 import course.forkjoin.WordCount;
 import course.support.Chunks;
 import course.support.testing.Texts;
 import java.lang.management.ManagementFactory;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ForkJoinPool;
 import java.util.function.ToLongFunction;
@@ -14,9 +14,7 @@ import java.util.function.ToLongFunction;
  * the fork/join task, on texts from 100 to 1,000,000 words. Book chapter 09 quotes its output.
  *
  * <pre>
- * ./mvnw -q -Psolutions,bench -Dbench.code=solution -pl bench -am compile
- * java -cp support/target/classes:solutions/09_forkjoin/target/classes:bench/target/classes \
- *     course.bench.WhenParallelPays
+ * bench/measure.sh parallel-pays [largest text, in words]
  * </pre>
  *
  * <p>Each figure is the median of 9 rounds; a round times, one after the other, a batch of calls of
@@ -33,6 +31,10 @@ public final class WhenParallelPays {
   private WhenParallelPays() {}
 
   public static void main(String[] args) {
+    int largest = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
+    if (largest < 100) {
+      throw new IllegalArgumentException("the largest text has at least 100 words, got " + largest);
+    }
     System.out.printf(
         "cores: %d, common pool parallelism: %d, %d chunks per text, load %.1f%n",
         Runtime.getRuntime().availableProcessors(),
@@ -45,7 +47,7 @@ public final class WhenParallelPays {
     List<ToLongFunction<String>> counters =
         List.of(
             WhenParallelPays::sequentialStream, WhenParallelPays::parallelStream, WordCount::count);
-    for (int words : new int[] {100, 1_000, 10_000, 100_000, 1_000_000}) {
+    for (int words = 100; words <= largest; words *= 10) {
       var text = Texts.generate(9, words);
       var reps = counters.stream().mapToInt(counter -> warmUp(text, counter)).toArray();
       // Rounds interleave the three counters, so that a busy moment slows all three alike. The
@@ -60,10 +62,10 @@ public final class WhenParallelPays {
           "%,10d %,10d %15.1f %15.1f %15.1f %8.2fx%n",
           words,
           text.length(),
-          median(micros[0]),
-          median(micros[1]),
-          median(micros[2]),
-          median(micros[0]) / median(micros[1]));
+          Stats.median(micros[0]),
+          Stats.median(micros[1]),
+          Stats.median(micros[2]),
+          Stats.median(micros[0]) / Stats.median(micros[1]));
     }
   }
 
@@ -90,12 +92,6 @@ public final class WhenParallelPays {
       timeBatch(text, counter, reps);
     }
     return reps;
-  }
-
-  private static double median(double[] values) {
-    var sorted = values.clone();
-    Arrays.sort(sorted);
-    return sorted[sorted.length / 2];
   }
 
   private static long timeBatch(String text, ToLongFunction<String> counter, int reps) {

@@ -1,5 +1,8 @@
-package course.processes;
+package course.bench.measure;
 
+import course.bench.Stats;
+import course.processes.CountWorker;
+import course.processes.WordCount;
 import course.support.ChildJvm;
 import course.support.Chunks;
 import course.support.testing.Texts;
@@ -9,7 +12,6 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
@@ -42,13 +44,8 @@ import java.util.function.Supplier;
  *       int)} with two child processes: start-up, copy and counting, end to end.
  * </ol>
  *
- * <p>Run it from the top of the repository with a JDK 21+ {@code java}, after compiling the
- * solution (on Windows, separate the classpath with {@code ;}):
- *
  * <pre>
- * ./mvnw -q -Psolutions -pl solutions/02_processes -am compile
- * "$JAVA_HOME/bin/java" -cp solutions/02_processes/target/classes:support/target/classes \
- *     course.processes.ChildCost
+ * bench/measure.sh child-cost [runs] [MB ...]
  * </pre>
  *
  * <p>Optional arguments: the number of runs per measurement (default 7), then the sizes in MB
@@ -207,14 +204,11 @@ public final class ChildCost {
 
   /** Runs {@code measurement} {@code runs} times; returns the median in milliseconds. */
   private static double median(int runs, LongSupplier measurement) {
-    List<Long> nanos = new ArrayList<>(runs);
+    var millis = new double[runs];
     for (int i = 0; i < runs; i++) {
-      nanos.add(measurement.getAsLong());
+      millis[i] = measurement.getAsLong() / 1e6;
     }
-    nanos.sort(null);
-    long middle =
-        runs % 2 == 1 ? nanos.get(runs / 2) : (nanos.get(runs / 2 - 1) + nanos.get(runs / 2)) / 2;
-    return middle / 1e6;
+    return Stats.median(millis);
   }
 
   private static void check(boolean ok, String who, int status, String reply) {
