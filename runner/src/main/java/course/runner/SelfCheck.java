@@ -20,7 +20,8 @@ import java.util.stream.Stream;
  * <ol>
  *   <li>the structure: every exercise has a solution, a chapter, a TODO, a hint in three tiers, and
  *       both Maven profiles; the code is formatted;
- *   <li>every solution passes its exercise's tests, with Maven;
+ *   <li>every solution passes its exercise's tests, with Maven, and the bench module's own tests
+ *       pass;
  *   <li>every stub compiles and fails its tests, with Maven;
  *   <li>the runner agrees with Maven on each, and its maintainers' checks (manifest, TODOs, answer
  *       leaks) pass;
@@ -157,16 +158,20 @@ public final class SelfCheck {
   private void solutions() {
     part("2. Every solution passes its exercise's tests");
     var root = course.root();
-    var modules = new ArrayList<Path>(List.of(root.resolve("support")));
+    var modules = new ArrayList<Path>(List.of(root.resolve("support"), root.resolve("bench")));
     course.exercises().forEach(exercise -> modules.add(solutionModule(exercise)));
     modules.forEach(SurefireReports::clear);
     var log = maven.log("selfcheck-solutions");
-    maven.run(log, "-Psolutions", "-fae", "test");
+    maven.run(log, "-Psolutions,bench", "-fae", "test");
     printSummaries(log);
     var support = SurefireReports.of(root.resolve("support"));
     check(
         support.tests() > 0 && support.failed() == 0,
         "the support module builds and its own tests pass");
+    var bench = SurefireReports.of(root.resolve("bench"));
+    check(
+        bench.tests() > 0 && bench.failed() == 0,
+        "the bench module (measurement programs) builds and its own tests pass");
     for (var exercise : course.exercises()) {
       var reports = SurefireReports.of(solutionModule(exercise));
       check(
