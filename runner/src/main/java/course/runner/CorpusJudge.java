@@ -8,10 +8,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
@@ -250,18 +254,13 @@ public final class CorpusJudge {
     if (compiled.error().isPresent()) {
       return doesNotCompile(compiled.error().get());
     }
-    var testClasses = work.resolve("target/test-classes");
+    var tests = compiledTests(exercise, compiled.api(), classes, libraries);
+    if (tests.error().isPresent()) {
+      return doesNotCompile(tests.error().get());
+    }
+    var testClasses = tests.folder();
     var classpath = new ArrayList<Path>(List.of(testClasses, classes));
     classpath.addAll(libraries);
-    var testsCompiled =
-        Compilation.compile(
-            exercise.testSources(),
-            exercise.dir().resolve("src/test/resources"),
-            classpath.subList(1, classpath.size()),
-            testClasses);
-    if (testsCompiled.error().isPresent()) {
-      return doesNotCompile(testsCompiled.error().get());
-    }
     // A wrong case stops at its first failure that names the lesson: the tests after it would
     // only wait for their own deadlines. A right case runs every test.
     var outcome =
@@ -281,6 +280,43 @@ public final class CorpusJudge {
         outcome.failures().stream().map(failure -> failure.test() + ": " + failure.message());
     return new Judged(
         "fail", first.test(), first.test() + ": " + first.message(), messages.toList());
+  }
+
+  /** An exercise's tests, compiled against one API of the code they test, or why they did not. */
+  private record CompiledTests(Path folder, Optional<Compilation.Error> error) {}
+
+  /** Compiled tests by exercise and API fingerprint ({@link ApiFingerprint}). */
+  private final Map<String, CompiledTests> compiledTests = new ConcurrentHashMap<>();
+
+  private final AtomicInteger apis = new AtomicInteger();
+
+  /**
+   * The exercise's tests, compiled once per API of the code they test, as the learner's runner does
+   * ({@link Checker}): most cases keep the stub's API and change only method bodies, and compiled
+   * tests link to the API alone, so they need no compiling again for each case.
+   */
+  private CompiledTests compiledTests(
+      Exercise exercise, String api, Path classes, List<Path> libraries) {
+    return compiledTests.computeIfAbsent(
+        exercise.name() + " " + api,
+        key -> {
+          // ArchUnit's ImportOption.DoNotIncludeTests knows tests by ".../target/test-classes/".
+          var folder =
+              build
+                  .resolve(exercise.name())
+                  .resolve("tests-" + apis.incrementAndGet())
+                  .resolve("target/test-classes");
+          FileOperations.delete(folder);
+          var classpath = new ArrayList<Path>(List.of(classes));
+          classpath.addAll(libraries);
+          var compiled =
+              Compilation.compile(
+                  exercise.testSources(),
+                  exercise.dir().resolve("src/test/resources"),
+                  classpath,
+                  folder);
+          return new CompiledTests(folder, compiled.error());
+        });
   }
 
   private Judged doesNotCompile(Compilation.Error error) {
