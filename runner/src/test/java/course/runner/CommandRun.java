@@ -63,6 +63,11 @@ record CommandRun(String command, int status, String output) {
     return this;
   }
 
+  /** The command, its exit status and its output, for the message of a check made apart. */
+  String describe() {
+    return command + " (exit status " + status + ") said:\n" + shown(output);
+  }
+
   /** Fails with what the check expected and what it got, and the command's output. */
   void fail(String expected, String got) {
     throw new AssertionError(

@@ -200,6 +200,17 @@ final class ScratchCourse implements AutoCloseable {
     course.exercises().forEach(exercise -> solve(exercise.number()));
   }
 
+  /**
+   * Solves 00 to 02 and checks them, so that they passed and 03 is the learner's exercise: the
+   * state most scenarios start from. Fails when the check does not say so.
+   */
+  void passUpTo02() throws IOException, InterruptedException {
+    solve("00", "01", "02");
+    verify()
+        .assertStatus(1)
+        .assertShows("3 exercises pass: 00_welcome to 02_processes", "✗ 03_threads");
+  }
+
   /** 03's WordCount.java, where the planted code goes. */
   Path wordCount03() {
     return exercise("03").mainSources().resolve("course/threads/WordCount.java");
