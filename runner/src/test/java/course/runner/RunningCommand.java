@@ -52,7 +52,7 @@ final class RunningCommand implements AutoCloseable {
             builder.environment().put(name, value);
           }
         });
-    return new RunningCommand(String.join(" ", command), builder.start());
+    return new RunningCommand(String.join(" ", command) + " (in " + dir + ")", builder.start());
   }
 
   private void copy(InputStream in) {
@@ -115,7 +115,9 @@ final class RunningCommand implements AutoCloseable {
   CommandRun waitFor(Duration within) throws InterruptedException {
     if (!process.waitFor(within.toMillis(), TimeUnit.MILLISECONDS)) {
       stop();
-      fail("the command to end within " + within.toSeconds() + " s", "still running (ended now)");
+      fail(
+          "the command to end within " + within.toSeconds() + " s",
+          "it still running, so the test stopped it");
     }
     reader.join(10_000);
     return new CommandRun(command, process.exitValue(), output());
