@@ -221,6 +221,34 @@ report_counts() {
     END { printf "%d %d", t, f }'
 }
 
+# The runner's JUnit tests (runner/src/test/java): the learner's scenarios (./verify.sh in scratch
+# copies), hangs, watch, the printer and the compiler. One check line per test, from Surefire's reports.
+runner_junit_tests() {
+  local log=$STATE/selfcheck-runner.log report line
+  rm -rf runner/target/surefire-reports
+  ./verify.sh list >/dev/null 2>&1 # the tests copy .course's runner and classpaths: make sure they are up to date
+  ./mvnw -B -ntp -o -q -f runner/pom.xml test >"$log" 2>&1
+  local ran=0
+  for report in runner/target/surefire-reports/TEST-*.xml; do
+    [ -f "$report" ] || continue
+    # One <testcase .../> (passed) or <testcase ...>...<failure|error ...> (failed) per test.
+    while IFS=$'\t' read -r status line; do
+      ran=1
+      check "$status" "runner (JUnit): $line"
+    done < <(awk '
+      /<testcase / {
+        if (name != "") print (bad ? 1 : 0) "\t" class ": " name
+        match($0, /name="[^"]*"/); name = substr($0, RSTART + 6, RLENGTH - 7)
+        match($0, /classname="[^"]*"/); class = substr($0, RSTART + 11, RLENGTH - 12); sub(/.*\./, "", class)
+        bad = 0
+      }
+      /<(failure|error)[ >]/ { bad = 1 }
+      END { if (name != "") print (bad ? 1 : 0) "\t" class ": " name }' "$report")
+  done
+  [ "$ran" -eq 1 ]; check $? "runner (JUnit): the runner's tests ran (log: $log)"
+  [ -f runner/target/watch-latency.txt ] && say "    $(cat runner/target/watch-latency.txt)"
+}
+
 selfcheck() {
   find_jdk
   local ex name nn sol status summary counts tests failed log kind
@@ -296,9 +324,7 @@ selfcheck() {
   check $? "no chapter, hint or stub holds a run of a reference solution's code ($(tail -n 1 "$STATE/selfcheck-leaks.log"); ./verify.sh leaks)"
 
   say "${BOLD}5. The runner's own tests${OFF}"
-  # shellcheck source=runner/scripts/selftest.sh
-  . runner/scripts/selftest.sh
-  runner_selftests
+  runner_junit_tests
 
   say "${BOLD}6. The maintainers' corpus${OFF} (corpus/README.md: each case gets its verdict)"
   local corpus line
