@@ -2,6 +2,7 @@ package course.runner;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -95,8 +96,7 @@ class BadSetupTest {
         for (var tool : tools.toList()) {
           var name = tool.getFileName().toString();
           var link = bin.resolve(name);
-          if (!JAVA_TOOLS.contains(name)
-              && !Files.exists(link, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+          if (!JAVA_TOOLS.contains(name) && !Files.exists(link, LinkOption.NOFOLLOW_LINKS)) {
             Files.createSymbolicLink(link, tool);
           }
         }

@@ -1,6 +1,7 @@
 package course.runner;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.regex.Pattern;
 
 /**
@@ -88,7 +89,7 @@ record CommandRun(String command, int status, String output) {
         + output.substring(output.length() - tail);
   }
 
-  private static String quoted(java.util.List<String> texts) {
+  private static String quoted(List<String> texts) {
     return texts.stream().map(text -> "\"" + text + "\"").toList().toString();
   }
 }

@@ -16,22 +16,13 @@ import java.util.concurrent.TimeUnit;
  * A throwaway copy of the course (runner/scripts/scratch-copy.sh), for tests that plant a learner's
  * code in it and drive the runner's classes on it. It reuses the course's built runner and Maven's
  * classpaths from {@code .course/}, so no Maven run is needed: run {@code ./verify.sh list} in the
- * course after changing the runner's sources (tests included), or every copy builds it again.
+ * course after changing the runner's sources (tests included), or the tests stop and say so.
  */
 final class ScratchCourse implements AutoCloseable {
 
   /** The course being tested: {@code course.source} (set by runner/pom.xml), or the parent. */
   static final Path SOURCE =
       Path.of(System.getProperty("course.source", "..")).toAbsolutePath().normalize();
-
-  private final Path root;
-  private final Course course;
-  private boolean rebuildAllowed;
-
-  private ScratchCourse(Path root) {
-    this.root = root;
-    this.course = new Course(root);
-  }
 
   /** Long enough for a check of every exercise on a busy 2-core machine (about 50 s alone). */
   static final Duration COMMAND_TIME_OUT = Duration.ofMinutes(5);
@@ -55,6 +46,15 @@ final class ScratchCourse implements AutoCloseable {
 
   /** Set when a copy had to build the runner again: every copy would, so the tests stop. */
   private static volatile boolean runnerStale;
+
+  private final Path root;
+  private final Course course;
+  private boolean rebuildAllowed;
+
+  private ScratchCourse(Path root) {
+    this.root = root;
+    this.course = new Course(root);
+  }
 
   /** A fresh copy, in a temporary folder. */
   static ScratchCourse create() throws IOException, InterruptedException {
@@ -240,7 +240,7 @@ final class ScratchCourse implements AutoCloseable {
   }
 
   private static void copyTree(Path from, Path to) {
-    for (var file : Fingerprint.filesUnder(java.util.List.of(from))) {
+    for (var file : Fingerprint.filesUnder(List.of(from))) {
       var target = to.resolve(from.relativize(file).toString());
       try {
         Files.createDirectories(target.getParent());

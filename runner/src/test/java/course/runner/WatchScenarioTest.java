@@ -3,6 +3,7 @@ package course.runner;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -35,7 +36,7 @@ class WatchScenarioTest {
 
         var solution =
             copy.exercise("03").solutionSources().resolve("course/threads/WordCount.java");
-        Files.copy(solution, copy.wordCount03(), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(solution, copy.wordCount03(), StandardCopyOption.REPLACE_EXISTING);
         watch.awaitOutput(
             "\"03_threads passes\" and \"Press Enter to move on to 04_globallock\"",
             output ->
