@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
 /**
  * The exercises' test classpaths, as Maven resolved them.
  *
- * <p>{@code verify.sh} asks Maven once ({@code dependency:build-classpath}) and keeps the answer in
+ * <p>{@link Setup} asks Maven once ({@code dependency:build-classpath}) and keeps the answer in
  * {@code .course/classpath/<exercise>.txt}, asking again only when a {@code pom.xml} changes: the
  * libraries an exercise tests with are exactly those of its Maven module. The support module's
  * entry is replaced by the runner's own build of it.
@@ -35,7 +35,7 @@ public final class Classpaths {
    * The libraries of {@code exercise}'s tests, with the support module replaced by {@code
    * supportClasses}.
    *
-   * @throws IllegalStateException if Maven's answer is missing (verify.sh writes it first)
+   * @throws IllegalStateException if Maven's answer is missing ({@link Setup} writes it first)
    */
   public static List<Path> libraries(Course course, Exercise exercise, Path supportClasses) {
     var file = course.state().resolve("classpath").resolve(exercise.name() + ".txt");
@@ -61,7 +61,7 @@ public final class Classpaths {
     return List.copyOf(entries);
   }
 
-  /** Maven's fingerprint of every pom.xml, written by verify.sh beside the classpaths. */
+  /** Maven's fingerprint of every pom.xml, written by {@link Setup} beside the classpaths. */
   public static String pomsFingerprint(Course course) {
     return FileOperations.readOrEmpty(course.state().resolve("classpath/poms.sha256")).strip();
   }

@@ -4,7 +4,8 @@ import java.io.PrintStream;
 import java.util.List;
 
 /**
- * The runner's small commands: {@code hint}, {@code list}, {@code reset} and two for maintainers.
+ * The runner's small commands: {@code hint}, {@code list}, {@code reset} and, for maintainers,
+ * {@code manifest}.
  */
 public final class Commands {
 
@@ -167,24 +168,6 @@ public final class Commands {
       }
     }
     return upToDate ? 0 : 1;
-  }
-
-  /**
-   * {@code verdicts}: the runner's verdict on every exercise's stub and solution, one line each
-   * ({@code <exercise> <stub|solution> <tests> <failed>}), for the self-check to compare with
-   * Maven's. Nothing is remembered: every exercise runs.
-   */
-  public int verdicts() {
-    var checker = new Checker(course, new Progress(course), true);
-    for (var exercise : course.exercises()) {
-      for (var code : Checker.Code.values()) {
-        var verdict = checker.check(exercise, code);
-        var label = code == Checker.Code.EXERCISE ? "stub" : "solution";
-        var counts = SelfCheck.counts(verdict);
-        out.println(exercise.name() + " " + label + " " + counts);
-      }
-    }
-    return 0;
   }
 
   private int unknownExercise(String number) {

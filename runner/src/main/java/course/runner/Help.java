@@ -168,15 +168,6 @@ final class Help {
               For maintainers: rewrites exercises/tests.sha256 and exercises/stubs.sha256 (the
               course's tests and stubs, which the runner compares a learner's files with) after
               you change an exercise. --check only says whether they are up to date.""",
-              true),
-          new Command(
-              "verdicts",
-              "./verify.sh verdicts",
-              "the runner's verdict on every stub and solution",
-              """
-              For the self-check: the runner's verdict on every stub and every solution, one line
-              each (exercise, stub or solution, tests, failed), which the self-check compares
-              with Maven's.""",
               true));
 
   private Help() {}

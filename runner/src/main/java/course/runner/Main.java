@@ -13,7 +13,7 @@ import java.util.List;
  * has said which libraries each exercise tests with ({@link Setup}):
  *
  * <pre>
- *   check | watch | list | hint | reset | book | help | manifest | verdicts | corpus | leaks | todos
+ *   check | watch | list | hint | reset | book | help | manifest | corpus | leaks | todos
  *   | lines | selfcheck
  * </pre>
  *
@@ -80,7 +80,6 @@ public final class Main {
                 ? BookCommand.run(course, ansi, out, options.remove("--open"))
                 : 2;
         case "help" -> Help.run(options, ansi, out);
-        case "verdicts" -> commands.verdicts();
         case "selfcheck" -> new SelfCheck(course, ansi, out).run(options);
         case "leaks" -> AnswerLeaks.report(course, out);
         case "todos" -> TodoFragments.report(course, out);

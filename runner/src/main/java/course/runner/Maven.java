@@ -135,7 +135,7 @@ public final class Maven {
     return course.state().resolve(name + ".log");
   }
 
-  /** For messages: {@code out} gets the setup failure and the exit status is 2. */
+  /** Says on {@code out} why the Maven run of {@code log} failed; returns exit status 2. */
   public int failSetup(PrintStream out, Ansi ansi, Path log) {
     out.println(ansi.red("✗ ") + explainSetupFailure(log));
     return 2;

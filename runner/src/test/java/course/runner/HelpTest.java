@@ -38,7 +38,6 @@ class HelpTest {
             "reset",
             "book",
             "manifest",
-            "verdicts",
             "corpus",
             "leaks",
             "todos",
