@@ -11,12 +11,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
@@ -25,10 +28,12 @@ import java.util.stream.Stream;
  * with the case's files laid over it, compiled in this JVM like the learner's code, then tested;
  * the outcome is compared with the case's {@code case.properties}.
  *
- * <p>Every case's tests run in a JVM of their own ({@link ForkedTests}): a wrong case may hang,
- * spin or leave threads running after its tests, and the next case must not pay for it (a leftover
- * thread of one case counted by the next case's probes, or eating a core of a 2-core machine). It
- * costs about a second per case.
+ * <p>Each case's tests run in a warm test JVM ({@link TestJvm}, as the learner's checks do), one
+ * per case judged at once, in a class loader of their own. A wrong case may hang, spin or leave
+ * threads running after its tests, and the next case must not pay for it (a leftover thread of one
+ * case counted by the next case's probes, or eating a core of a 2-core machine): such a JVM is
+ * replaced before its next case. Most cases leave nothing behind and reuse their JVM, so they do
+ * not pay a JVM's start and the JUnit Platform's warm-up each, about a second of CPU.
  *
  * <p>A wrong case may carry {@code gap=}: why the tests do not catch it yet. It is judged like any
  * other and shown as {@code gap} while it passes, without failing the run: a known hole in the
@@ -61,6 +66,9 @@ public final class CorpusJudge {
   private final Course course;
   private final Consumer<String> out;
   private final Path build;
+
+  /** The test JVMs not in use: a case takes one and gives it back. */
+  private final BlockingQueue<TestJvm> testJvms = new LinkedBlockingQueue<>();
 
   public CorpusJudge(Course course, PrintStream out) {
     this(course, out::println);
@@ -95,6 +103,9 @@ public final class CorpusJudge {
     long t0 = System.nanoTime();
     var disagreed = new ArrayList<Case>();
     var underLoad = new ArrayList<String>();
+    for (int i = 1; i <= Math.max(1, jobs); i++) {
+      testJvms.add(TestJvm.named("corpus-" + i));
+    }
     try (var pool = Executors.newFixedThreadPool(Math.max(1, jobs))) {
       var results = new ArrayList<Future<String>>();
       for (var c : cases) {
@@ -134,6 +145,8 @@ public final class CorpusJudge {
         out.accept(alone + " (judged alone too)");
       }
     }
+    testJvms.forEach(TestJvm::close);
+    testJvms.clear();
     out.accept(
         "%d of %d corpus cases got their verdict, %d known gaps%s (%.0f s, %d at a time)."
             .formatted(
@@ -264,11 +277,15 @@ public final class CorpusJudge {
     // A wrong case stops at its first failure that names the lesson: the tests after it would
     // only wait for their own deadlines. A right case runs every test.
     var outcome =
-        ForkedTests.run(
-            testClasses,
-            classpath,
-            work.resolve("tests-output.txt"),
-            c.verdict().equals("fail") ? c.expect() : null);
+        testsIn(
+            jvm ->
+                jvm.run(
+                    course.state(),
+                    testClasses,
+                    classpath,
+                    work.resolve("tests-output.txt"),
+                    sources,
+                    c.verdict().equals("fail") ? c.expect() : null));
     if (outcome.passed()) {
       return new Judged("pass", "", "");
     }
@@ -280,6 +297,22 @@ public final class CorpusJudge {
         outcome.failures().stream().map(failure -> failure.test() + ": " + failure.message());
     return new Judged(
         "fail", first.test(), first.test() + ": " + first.message(), messages.toList());
+  }
+
+  /** Runs {@code tests} in a test JVM of the pool, which no other case uses meanwhile. */
+  private TestRun.Outcome testsIn(Function<TestJvm, TestRun.Outcome> tests) {
+    TestJvm jvm;
+    try {
+      jvm = testJvms.take();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while judging the corpus", e);
+    }
+    try {
+      return tests.apply(jvm);
+    } finally {
+      testJvms.add(jvm);
+    }
   }
 
   /** An exercise's tests, compiled against one API of the code they test, or why they did not. */

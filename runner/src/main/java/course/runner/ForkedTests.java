@@ -99,9 +99,10 @@ public final class ForkedTests {
             .map(Path::of)
             .toList();
     var stopAt =
-        args.length > 2 && args[2].startsWith(STOP_AT)
-            ? stopAt(args[2].substring(STOP_AT.length()))
-            : (Predicate<TestRun.Failure>) failure -> false;
+        stopAt(
+            args.length > 2 && args[2].startsWith(STOP_AT)
+                ? args[2].substring(STOP_AT.length())
+                : null);
     var outcome = TestRun.run(Path.of(args[0]), classpath, Path.of(args[1]), null, stopAt);
     System.out.print(format(outcome));
     System.out.flush();
@@ -110,8 +111,14 @@ public final class ForkedTests {
 
   private static final String STOP_AT = "--stop-at=";
 
-  /** A failure whose test name or message holds {@code fragment}, ignoring case. */
+  /**
+   * A failure whose test name or message holds {@code fragment}, ignoring case; none at all when
+   * {@code fragment} is null.
+   */
   static Predicate<TestRun.Failure> stopAt(String fragment) {
+    if (fragment == null) {
+      return failure -> false;
+    }
     var wanted = fragment.toLowerCase(Locale.ROOT);
     return failure ->
         (failure.test() + ": " + failure.message()).toLowerCase(Locale.ROOT).contains(wanted);

@@ -37,8 +37,14 @@ final class TestJvm {
   /** How long the learner's threads get, after the tests ended, to end on their own. */
   static final long LEFTOVER_GRACE_MILLIS = 300;
 
-  private static final TestJvm SHARED = new TestJvm();
+  private static final TestJvm SHARED = new TestJvm("tests", false);
   private static volatile boolean keepWarm;
+
+  /** The name of this JVM's class-data archive in {@code .course/runner/}: one per child. */
+  private final String archive;
+
+  /** Whether the child compiles with C1 alone, whatever the runner itself runs with. */
+  private final boolean quickJit;
 
   private final Object lock = new Object();
   private Child child; // guarded by lock
@@ -51,13 +57,23 @@ final class TestJvm {
     }
   }
 
-  private TestJvm() {
+  private TestJvm(String archive, boolean quickJit) {
+    this.archive = archive;
+    this.quickJit = quickJit;
     Runtime.getRuntime().addShutdownHook(new Thread(this::close, "course-test-jvm-stop"));
   }
 
   /** The runner's one test JVM. */
   static TestJvm shared() {
     return SHARED;
+  }
+
+  /**
+   * A test JVM of its own, for the corpus, which runs several at once: {@code name} names its
+   * class-data archive, which two running JVMs must not share.
+   */
+  static TestJvm named(String name) {
+    return new TestJvm(name, true);
   }
 
   /** Whether tests run in the runner's own JVM ({@code COURSE_TESTS_IN_PROCESS=1}). */
@@ -80,7 +96,7 @@ final class TestJvm {
     }
     synchronized (lock) {
       if (child == null || !child.process().isAlive()) {
-        child = start(state);
+        child = start(state, archive, quickJit);
       }
     }
   }
@@ -90,13 +106,22 @@ final class TestJvm {
    * when the learner's code left a thread behind, hung, or the child died.
    */
   TestRun.Outcome run(Path state, Path testClasses, List<Path> classpath, Path log, Path sources) {
+    return run(state, testClasses, classpath, log, sources, null);
+  }
+
+  /**
+   * Like {@link #run(Path, Path, List, Path, Path)}; with {@code stopAt} not null, the run stops at
+   * the first failure that names it ({@link ForkedTests#stopAt}), as the corpus wants.
+   */
+  TestRun.Outcome run(
+      Path state, Path testClasses, List<Path> classpath, Path log, Path sources, String stopAt) {
     if (inProcess()) {
-      return TestRun.run(testClasses, classpath, log, sources);
+      return TestRun.run(testClasses, classpath, log, sources, ForkedTests.stopAt(stopAt));
     }
     Child current;
     synchronized (lock) {
       if (child == null || !child.process().isAlive()) {
-        child = start(state);
+        child = start(state, archive, quickJit);
       }
       current = child;
     }
@@ -112,8 +137,9 @@ final class TestJvm {
                   testClasses.toString(),
                   log.toString(),
                   sources == null ? "" : sources.toString(),
-                  String.join(
-                      File.pathSeparator, classpath.stream().map(Path::toString).toList())));
+                  String.join(File.pathSeparator, classpath.stream().map(Path::toString).toList()),
+                  // "-": run every test; "=" and a fragment: stop at the first failure naming it.
+                  stopAt == null ? "-" : "=" + stopAt));
       String line;
       while ((line = current.from().readLine()) != null && !line.equals("end")) {
         if (line.startsWith("leftovers\t")) {
@@ -158,34 +184,50 @@ final class TestJvm {
     }
     synchronized (lock) {
       if (child == used) {
-        child = keepWarm ? start(state) : null;
+        child = keepWarm ? start(state, archive, quickJit) : null;
       }
     }
   }
 
-  private void close() {
+  /** Ends the child, if any (the corpus, when it is done with its JVMs). */
+  void close() {
     synchronized (lock) {
       if (child != null) {
+        // Its input ends: an idle child exits on its own, as at the end of a one-shot run.
+        child.to().close();
+        try {
+          child.process().waitFor(2, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
         child.destroy();
+        child = null;
       }
     }
   }
 
-  private static Child start(Path state) {
+  private static Child start(Path state, String archive, boolean quickJit) {
     var command = new ArrayList<String>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(
         List.of(
             "-XX:+EnableDynamicAgentLoading",
             "-Xshare:auto",
-            "-XX:SharedArchiveFile=" + state.resolve("runner/tests.jsa"),
+            "-XX:SharedArchiveFile=" + state.resolve("runner/" + archive + ".jsa"),
             "-XX:+AutoCreateSharedArchive",
             "-Xlog:disable",
             "-Xlog:all=off"));
-    // A one-shot run's quick JIT setting (verify.sh) suits its short-lived test JVM too.
-    ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-        .filter(argument -> argument.startsWith("-XX:TieredStopAtLevel="))
-        .forEach(command::add);
+    if (quickJit) {
+      // Each case's tests run once, in classes loaded afresh: C2's long compiles of the JUnit
+      // Platform and the test support would cost more CPU than they ever win back (measured on
+      // chapter 03's corpus: 12 CPU-seconds with C1 alone, 20 with C2).
+      command.add("-XX:TieredStopAtLevel=1");
+    } else {
+      // A one-shot run's quick JIT setting (verify.sh) suits its short-lived test JVM too.
+      ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+          .filter(argument -> argument.startsWith("-XX:TieredStopAtLevel="))
+          .forEach(command::add);
+    }
     command.addAll(List.of("-cp", System.getProperty("java.class.path"), TestJvm.class.getName()));
     try {
       var errors = state.resolve("test-jvm-errors.txt").toFile();
@@ -226,7 +268,8 @@ final class TestJvm {
               Path.of(fields[0]),
               classpath,
               Path.of(fields[1]),
-              fields[2].isEmpty() ? null : Path.of(fields[2]));
+              fields[2].isEmpty() ? null : Path.of(fields[2]),
+              ForkedTests.stopAt(fields[4].equals("-") ? null : fields[4].substring(1)));
       protocol.print(ForkedTests.format(outcome));
       protocol.println("leftovers\t" + leftovers(before));
       protocol.println("end");
