@@ -76,6 +76,7 @@ public final class SelfCheck {
         return 2;
       }
     }
+    withStubs = parts.isEmpty() || parts.contains("3");
     out.println(
         ansi.bold("Self-check of the course")
             + " (JDK %d, %d cores)"
@@ -168,10 +169,24 @@ public final class SelfCheck {
     var root = course.root();
     var modules = new ArrayList<Path>(List.of(root.resolve("support"), root.resolve("bench")));
     course.exercises().forEach(exercise -> modules.add(solutionModule(exercise)));
+    if (withStubs) {
+      course.exercises().forEach(exercise -> modules.add(exercise.dir()));
+    }
     modules.forEach(SurefireReports::clear);
-    var log = maven.log("selfcheck-solutions");
-    maven.run(log, "-Psolutions,bench", "-fae", "test");
-    printSummaries(log);
+    // One Maven run for the solutions and, when part 3 follows, the stubs too: Maven starts once,
+    // and builds two modules at a time, each with a Surefire JVM of its own.
+    var log = maven.log("selfcheck-maven");
+    maven.run(
+        log,
+        withStubs ? "-Pexercises,solutions,bench" : "-Psolutions,bench",
+        "-T",
+        "2",
+        "-fae",
+        "test",
+        "-Dmaven.test.failure.ignore=true",
+        QUICK_TEST_JVMS);
+    stubsBuilt = withStubs;
+    printSummaries(modules.subList(0, 2 + course.exercises().size()));
     var support = SurefireReports.of(root.resolve("support"));
     check(
         support.tests() > 0 && support.failed() == 0,
@@ -181,30 +196,79 @@ public final class SelfCheck {
         bench.tests() > 0 && bench.failed() == 0,
         "the bench module (measurement programs) builds and its own tests pass");
     for (var exercise : course.exercises()) {
-      var reports = SurefireReports.of(solutionModule(exercise));
-      check(
-          reports.tests() > 0 && reports.failed() == 0,
+      var module = solutionModule(exercise);
+      var reports = SurefireReports.of(module);
+      var description =
           "solution %s passes (%s)"
               .formatted(
                   exercise.name(),
                   reports.tests() == 0
                       ? "not built, or no test ran: see " + root.relativize(log)
-                      : reports.failed() + " of " + reports.tests() + " tests fail"));
+                      : reports.failed() + " of " + reports.tests() + " tests fail");
+      if (reports.tests() > 0 && reports.failed() > 0 && passesAlone(exercise)) {
+        // It failed while another module's tests ran beside it and passed with the machine to
+        // itself: a test that leans on the machine's speed. Shown on every run, as in the corpus.
+        check(true, description + ", but passes when built alone");
+        flaky.add("solution " + exercise.name() + ": " + description + " beside another module");
+        continue;
+      }
+      check(reports.tests() > 0 && reports.failed() == 0, description);
     }
+  }
+
+  /** Test JVMs with the quick JIT alone: each lives a few seconds (pom.xml's course.test.jit). */
+  private static final String QUICK_TEST_JVMS = "-Dcourse.test.jit=-XX:TieredStopAtLevel=1";
+
+  /** Whether part 3 runs too: then part 2's Maven run builds and tests the stubs as well. */
+  private boolean withStubs;
+
+  /** Whether the stubs' reports are from this run's part 2. */
+  private boolean stubsBuilt;
+
+  /** Builds one solution again, alone, after it failed in the shared run: whether it passed. */
+  private boolean passesAlone(Exercise exercise) {
+    var module = "solutions/" + exercise.name();
+    maven.run(
+        maven.log("selfcheck-solution-" + exercise.name()),
+        "-Psolutions",
+        "-pl",
+        "support," + module,
+        "test",
+        "-Dmaven.test.failure.ignore=true",
+        QUICK_TEST_JVMS);
+    var reports = SurefireReports.of(solutionModule(exercise));
+    return reports.tests() > 0 && reports.failed() == 0;
   }
 
   private void stubs() {
     part("3. Every stub fails its tests");
-    course.exercises().forEach(exercise -> SurefireReports.clear(exercise.dir()));
-    var log = maven.log("selfcheck-stubs");
-    maven.run(log, "-fae", "test", "-Dmaven.test.failure.ignore=true");
-    printSummaries(log);
+    var stubs = course.exercises().stream().map(Exercise::dir).toList();
+    if (!stubsBuilt) {
+      stubs.forEach(SurefireReports::clear);
+      maven.run(
+          maven.log("selfcheck-stubs"),
+          "-T",
+          "2",
+          "-fae",
+          "test",
+          "-Dmaven.test.failure.ignore=true",
+          QUICK_TEST_JVMS);
+    }
+    printSummaries(stubs);
     for (var exercise : course.exercises()) {
       var reports = SurefireReports.of(exercise.dir());
       check(
           reports.tests() > 0 && reports.failed() > 0,
           "stub %s compiles and fails as it should (%d of %d tests fail)"
               .formatted(exercise.name(), reports.failed(), reports.tests()));
+    }
+  }
+
+  /** Surefire's counts for each of {@code modules}, read from its reports. */
+  private void printSummaries(List<Path> modules) {
+    for (var module : modules) {
+      var name = course.root().relativize(module).toString().replace('\\', '/');
+      out.println("    %-46s %s".formatted(name, SurefireReports.of(module).summary()));
     }
   }
 

@@ -19,8 +19,12 @@ import org.xml.sax.SAXException;
  */
 public record SurefireReports(List<TestCase> cases) {
 
-  /** One {@code <testcase>}: its class's simple name, its name, and how it ended. */
-  public record TestCase(String className, String name, boolean failed, boolean skipped) {}
+  /**
+   * One {@code <testcase>}: its class's simple name, its name, and how it ended ({@code failed}: a
+   * failure or an error; {@code errored}: an error).
+   */
+  public record TestCase(
+      String className, String name, boolean failed, boolean errored, boolean skipped) {}
 
   /** The reports of {@code module} (a folder with a pom.xml); none when it did not run tests. */
   public static SurefireReports of(Path module) {
@@ -57,6 +61,16 @@ public record SurefireReports(List<TestCase> cases) {
     return (int) cases.stream().filter(TestCase::skipped).count();
   }
 
+  /**
+   * The module's counts in Surefire's own words, "Tests run: 12, Failures: 1, Errors: 0, Skipped:
+   * 0", for a build whose log mixes modules (Maven's -T): the reports say which module is which.
+   */
+  public String summary() {
+    long errors = cases.stream().filter(TestCase::errored).count();
+    return "Tests run: %d, Failures: %d, Errors: %d, Skipped: %d"
+        .formatted(tests(), failed() - errors, errors, skipped());
+  }
+
   /** Every test ran and passed, and there was at least one. */
   public boolean allPassed() {
     return tests() > 0 && failed() == 0 && skipped() == 0;
@@ -82,6 +96,7 @@ public record SurefireReports(List<TestCase> cases) {
                 className.substring(className.lastIndexOf('.') + 1),
                 testcase.getAttribute("name"),
                 has(testcase, "failure") || has(testcase, "error"),
+                has(testcase, "error"),
                 has(testcase, "skipped")));
       }
       return cases;
