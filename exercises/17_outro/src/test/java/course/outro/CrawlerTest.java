@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import course.support.testing.BadInput;
 import course.support.testing.Deadline;
+import course.support.testing.Integration;
 import course.support.testing.LearnerCopy;
 import course.support.testing.NoLeftovers;
 import course.support.testing.SharedUpdates;
@@ -27,6 +28,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+// siteMap is built on normalise: NormaliseTest says first, in its own words, what a wrong
+// normalise breaks, before the crawls it also breaks.
+@Integration
 @ExtendWith(NoLeftovers.class)
 class CrawlerTest {
 
