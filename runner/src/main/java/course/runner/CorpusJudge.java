@@ -250,7 +250,7 @@ public final class CorpusJudge {
         properties.getProperty("gap", "").strip());
   }
 
-  /** Compiles the case over the stub, runs the exercise's tests in a JVM of their own. */
+  /** Compiles the case over the stub, runs the exercise's tests in a test JVM of the pool. */
   Judged judge(Case c) {
     var exercise = c.exercise();
     var work = build.resolve(exercise.name()).resolve(c.dir().getFileName().toString());

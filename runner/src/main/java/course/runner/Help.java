@@ -101,7 +101,8 @@ final class Help {
               with Maven on each, 5 the runner's own tests, 6 every case of the maintainers'
               corpus gets its verdict, 7 the book works in a browser. Ends with "N passed, M
               failed"; exit status non-zero when anything failed. With part numbers, runs only
-              those (part 4 reads the reports that parts 2 and 3 left).""",
+              those (part 4 reads the reports that parts 2 and 3 left; parts 2 and 3 share one
+              Maven run when both run).""",
               false),
           new Command(
               "help",
@@ -126,9 +127,9 @@ final class Help {
               "judge the maintainers' corpus (corpus/README.md)",
               """
               For maintainers: judges the maintainers' corpus (corpus/NN_topic/<case>/, see
-              corpus/README.md), or exercise NN's cases only: every case's tests run in a JVM of
-              their own, a few cases at a time, and each must get the verdict its case.properties
-              gives. Cases marked gap= are wrong solutions the tests do not catch yet: listed,
+              corpus/README.md), or exercise NN's cases only: a few cases at a time, each in a
+              warm test JVM of its own (replaced after a case that leaves threads behind), and
+              each must get the verdict its case.properties gives. Cases marked gap= are wrong solutions the tests do not catch yet: listed,
               not counted.""",
               true),
           new Command(
