@@ -176,15 +176,7 @@ public final class SelfCheck {
     // One Maven run for the solutions and, when part 3 follows, the stubs too: Maven starts once,
     // and builds two modules at a time, each with a Surefire JVM of its own.
     var log = maven.log("selfcheck-maven");
-    maven.run(
-        log,
-        withStubs ? "-Pexercises,solutions,bench" : "-Psolutions,bench",
-        "-T",
-        "2",
-        "-fae",
-        "test",
-        "-Dmaven.test.failure.ignore=true",
-        QUICK_TEST_JVMS);
+    mavenTests(log, withStubs ? "-Pexercises,solutions,bench" : "-Psolutions,bench");
     stubsBuilt = withStubs;
     printSummaries(modules.subList(0, 2 + course.exercises().size()));
     var support = SurefireReports.of(root.resolve("support"));
@@ -216,6 +208,22 @@ public final class SelfCheck {
     }
   }
 
+  /**
+   * Runs the tests of {@code profile}'s modules with Maven, two modules at a time, whatever fails:
+   * the checks read each module's reports afterwards.
+   */
+  private void mavenTests(Path log, String profile) {
+    maven.run(
+        log,
+        profile,
+        "-T",
+        "2",
+        "-fae",
+        "test",
+        "-Dmaven.test.failure.ignore=true",
+        QUICK_TEST_JVMS);
+  }
+
   /** Test JVMs with the quick JIT alone: each lives a few seconds (pom.xml's course.test.jit). */
   private static final String QUICK_TEST_JVMS = "-Dcourse.test.jit=-XX:TieredStopAtLevel=1";
 
@@ -245,14 +253,7 @@ public final class SelfCheck {
     var stubs = course.exercises().stream().map(Exercise::dir).toList();
     if (!stubsBuilt) {
       stubs.forEach(SurefireReports::clear);
-      maven.run(
-          maven.log("selfcheck-stubs"),
-          "-T",
-          "2",
-          "-fae",
-          "test",
-          "-Dmaven.test.failure.ignore=true",
-          QUICK_TEST_JVMS);
+      mavenTests(maven.log("selfcheck-stubs"), "-Pexercises");
     }
     printSummaries(stubs);
     for (var exercise : course.exercises()) {

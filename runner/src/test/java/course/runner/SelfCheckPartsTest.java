@@ -49,6 +49,10 @@ class SelfCheckPartsTest {
     assertFalse(read.allPassed());
     assertEquals("WordCountTest", read.cases().getFirst().className());
     assertEquals("counts words", read.cases().getFirst().name());
+    assertEquals(
+        "Tests run: 4, Failures: 1, Errors: 1, Skipped: 1",
+        read.summary(),
+        "the summary splits failures from errors, as Surefire's own line does");
   }
 
   @Test
