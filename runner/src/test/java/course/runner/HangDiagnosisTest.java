@@ -10,6 +10,8 @@ import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -17,8 +19,10 @@ import org.junit.jupiter.params.provider.CsvSource;
  * Learner code that does not return, planted in exercise 03 of a scratch copy: an endless wait on a
  * queue, a deadlock between the caller and its workers, a runaway loop. Each verdict must come in
  * about 20 s, say what kind of hang it is, and name the line in the learner's file; and the test
- * JVM the hang ran in must not outlive the check.
+ * JVM the hang ran in must not outlive the check. Its tests share one copy, and so its warm test
+ * JVM: they run one after another (the other classes' tests run beside them).
  */
+@Execution(ExecutionMode.SAME_THREAD)
 class HangDiagnosisTest {
 
   private static final String FILE =

@@ -24,8 +24,12 @@ class NewExerciseTest {
   void a_new_exercise_is_found_and_run_and_passes_with_its_library_without_asking_maven_again()
       throws Exception {
     try (var copy = ScratchCourse.create()) {
-      copy.solveAll(); // 99 comes next
+      copy.solveAll();
+      var finished = copy.everyNumber();
       addExercise99(copy).assertStatus(0);
+      // 00 to 17 passed in earlier sessions (recorded after the new pom.xml, which every
+      // fingerprint includes): 99 comes next.
+      copy.recordPassed(finished);
 
       copy.verify()
           .assertShows("✗ 99_extra: 1 of 1 test fails.", "Not written yet: TODO: read the title");

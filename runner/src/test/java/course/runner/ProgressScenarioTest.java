@@ -8,7 +8,9 @@ import org.junit.jupiter.api.Test;
 /**
  * A learner's progress as {@code ./verify.sh} keeps it, with 00 to 02 solved: the verdict moves on,
  * what passed is not run again, list and .course/progress.txt agree, and an edited test is never
- * done. (ProgressTest checks how it is stored.)
+ * done. (ProgressTest checks how it is stored.) The scenarios about what comes after a pass start
+ * from 00 to 02 recorded as passed ({@link ScratchCourse#passedEarlier}); the first three passes
+ * for real.
  */
 class ProgressScenarioTest {
 
@@ -37,7 +39,8 @@ class ProgressScenarioTest {
   @Test
   void a_warm_run_neither_builds_the_runner_nor_asks_maven() throws Exception {
     try (var copy = ScratchCourse.create()) {
-      copy.passUpTo02();
+      copy.passedEarlier("00", "01", "02");
+      copy.verify().assertStatus(1); // the first check of this copy: 03's tests compiled
       copy.verify().assertDoesNotShow("Maven", "building");
     }
   }
@@ -69,7 +72,7 @@ class ProgressScenarioTest {
   @Test
   void list_and_course_progress_txt_show_done_current_and_not_started() throws Exception {
     try (var copy = ScratchCourse.create()) {
-      copy.passUpTo02();
+      copy.passedEarlier("00", "01", "02");
       copy.verify("list").assertShows("✓ 02_processes", "→ 03_threads");
       var progress = Files.readString(copy.file(".course/progress.txt"));
       for (var line :
@@ -85,7 +88,7 @@ class ProgressScenarioTest {
   @Test
   void list_says_that_a_finished_exercise_changed_since_it_passed() throws Exception {
     try (var copy = ScratchCourse.create()) {
-      copy.passUpTo02();
+      copy.passedEarlier("00", "01", "02");
       var welcome = copy.exercise("00").mainSources().resolve("course/welcome/Welcome.java");
       Files.writeString(welcome, "\n// a harmless comment\n", StandardOpenOption.APPEND);
       copy.verify("list").assertShows("→ 00_welcome", "passed before; changed since");
@@ -96,7 +99,7 @@ class ProgressScenarioTest {
   void an_edited_test_is_never_done_and_the_message_gives_the_command_that_restores_it()
       throws Exception {
     try (var copy = ScratchCourse.create()) {
-      copy.passUpTo02(); // 01 passed with the course's tests
+      copy.passedEarlier("00", "01", "02"); // 01 passed with the course's tests
       Files.writeString(copy.file(TEST_01), "\n// made easier\n", StandardOpenOption.APPEND);
       copy.verify()
           .assertStatus(1)
