@@ -18,7 +18,9 @@ public final class ChildJvm {
    * }</pre>
    *
    * <p>The child gets a small serial garbage collector: a short-lived worker needs no more, and it
-   * starts faster.
+   * starts faster. Its standard output is the child's own: the JVM writes none of its warnings
+   * there (they go to standard error), and it keeps no {@code hsperfdata} file, whose clash with
+   * another process's would print one.
    *
    * @param mainClass a class with a {@code public static void main(String[])}
    * @return an unmodifiable command line
@@ -30,6 +32,10 @@ public final class ChildJvm {
     return List.of(
         java,
         "-XX:+UseSerialGC",
+        // A JVM warning on standard output would be read as the child's answer.
+        "-XX:-UsePerfData",
+        "-Xlog:disable",
+        "-Xlog:all=warning:stderr",
         "-cp",
         System.getProperty("java.class.path"),
         mainClass.getName());
