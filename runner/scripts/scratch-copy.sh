@@ -15,8 +15,7 @@ for cached in runner classpath build/support; do
     mkdir -p "$(dirname "$dest/.course/$cached")" && cp -r "$src/.course/$cached" "$dest/.course/$cached"
   fi
 done
-# The corpus's class-data archives: a copy never judges the corpus (and the self-check may be
-# writing them right now).
+# The corpus's class-data archives (megabytes each): a copy never judges the corpus.
 rm -f "$dest"/.course/runner/corpus-*.jsa
 git -C "$dest" init -q
 git -C "$dest" add -A

@@ -76,22 +76,10 @@ public final class CorpusJudge {
 
   /** A judge that hands each line to {@code lines} (the self-check counts them) as it comes. */
   public CorpusJudge(Course course, Consumer<String> lines) {
-    this(course, lines, () -> {});
-  }
-
-  /**
-   * A judge that hands each line to {@code lines}, and calls {@code awaitQuiet} before it judges a
-   * case again alone: the self-check judges the corpus beside its part 5, and a case judged "alone"
-   * must have the machine to itself.
-   */
-  public CorpusJudge(Course course, Consumer<String> lines, Runnable awaitQuiet) {
     this.course = course;
     this.out = lines;
-    this.awaitQuiet = awaitQuiet;
     this.build = course.state().resolve("build/corpus");
   }
-
-  private final Runnable awaitQuiet;
 
   /** Judges every case, or those of exercise {@code number} only. */
   public int run(String number) {
@@ -141,9 +129,6 @@ public final class CorpusJudge {
     // A case that disagreed while others ran beside it is judged again with the machine to
     // itself. If it agrees then, its tests lean on the machine's speed somewhere: that is a bug in
     // the tests, shown as "flaky" on every run like a gap, but it does not fail the run.
-    if (!disagreed.isEmpty()) {
-      awaitQuiet.run();
-    }
     for (int i = 0; i < disagreed.size(); i++) {
       var alone = line(disagreed.get(i));
       if (alone.startsWith("ok ")) {

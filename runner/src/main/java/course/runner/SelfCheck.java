@@ -9,10 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
@@ -30,8 +26,7 @@ import java.util.stream.Stream;
  *   <li>the runner agrees with Maven on each, and its maintainers' checks (manifest, TODOs, answer
  *       leaks) pass;
  *   <li>the runner's own JUnit tests;
- *   <li>the maintainers' corpus ({@link CorpusJudge}); when part 5 runs too, the corpus is judged
- *       beside it, on a thread of its own, and its lines are printed after part 5's;
+ *   <li>the maintainers' corpus ({@link CorpusJudge});
  *   <li>the book as a site, in headless Chromium.
  * </ol>
  *
@@ -90,27 +85,11 @@ public final class SelfCheck {
     long started = System.nanoTime();
     var times = new ArrayList<String>();
     for (int i = 0; i < all.size(); i++) {
-      if (!selected(parts, i + 1)) {
-        continue;
-      }
-      // The corpus's cases and the runner's scenarios mostly wait (for deadlines, child JVMs,
-      // rendezvous a wrong case never meets): judged beside part 5, the corpus fills the cores
-      // that part 5 leaves idle. Its lines are kept and printed as part 6, after part 5's.
-      if (i == 4 && selected(parts, 6)) {
-        corpusRun = new CorpusRun(true);
-      }
-      long partStarted = System.nanoTime();
-      try {
+      if (parts.isEmpty() || parts.contains(String.valueOf(i + 1))) {
+        long partStarted = System.nanoTime();
         all.get(i).run();
-      } finally {
-        if (i == 4 && corpusRun != null) {
-          corpusRun.quiet.countDown();
-        }
+        times.add("part %d: %.0f s".formatted(i + 1, (System.nanoTime() - partStarted) / 1e9));
       }
-      times.add(
-          i == 5 && corpusRun.beside
-              ? "part 6: %.0f s, beside part 5".formatted(corpusRun.seconds())
-              : "part %d: %.0f s".formatted(i + 1, (System.nanoTime() - partStarted) / 1e9));
     }
     out.println();
     flaky.forEach(item -> out.println("  " + ansi.yellow("!") + " flaky: " + cut(item)));
@@ -121,10 +100,6 @@ public final class SelfCheck {
             .formatted((System.nanoTime() - started) / 1e9, String.join(", ", times)));
     out.println(passed + " passed, " + failures.size() + " failed");
     return failures.isEmpty() ? 0 : 1;
-  }
-
-  private static boolean selected(List<String> parts, int part) {
-    return parts.isEmpty() || parts.contains(String.valueOf(part));
   }
 
   private void check(boolean ok, String description) {
@@ -375,72 +350,10 @@ public final class SelfCheck {
 
   // --- 6. The corpus -----------------------------------------------------------------------------
 
-  /** The corpus, judged on a thread of its own; part 6 prints its lines as they come. */
-  private CorpusRun corpusRun;
-
-  private final class CorpusRun {
-    /** Each line of the judge, then an empty one when it has ended. */
-    private final BlockingQueue<Optional<String>> lines = new LinkedBlockingQueue<>();
-
-    /** Open once part 5 has ended: a case judged again "alone" waits for it. */
-    private final CountDownLatch quiet = new CountDownLatch(1);
-
-    private final boolean beside;
-    private final long started = System.nanoTime();
-    private volatile long ended;
-
-    CorpusRun(boolean besidePart5) {
-      this.beside = besidePart5;
-      if (!besidePart5) {
-        quiet.countDown();
-      }
-      Thread.ofPlatform().name("selfcheck-corpus").start(this::judge);
-    }
-
-    private void judge() {
-      try {
-        new CorpusJudge(course, line -> lines.add(Optional.of(line)), this::awaitQuiet).run(null);
-      } catch (RuntimeException e) {
-        lines.add(Optional.of("WRONG the corpus could not be judged to its end: " + e));
-      } finally {
-        ended = System.nanoTime();
-        lines.add(Optional.empty());
-      }
-    }
-
-    /** How long the judge took, from its start to its last line. */
-    double seconds() {
-      return (ended - started) / 1e9;
-    }
-
-    private void awaitQuiet() {
-      try {
-        quiet.await();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
-
-    /** The judge's next line, or empty once it has ended. */
-    Optional<String> next() {
-      try {
-        return lines.take();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return Optional.empty();
-      }
-    }
-  }
-
   private void corpus() {
     part("6. The maintainers' corpus (corpus/README.md: each case gets its verdict)");
-    if (corpusRun == null) {
-      corpusRun = new CorpusRun(false);
-    }
     var last = new ArrayList<String>();
-    for (var line = corpusRun.next(); line.isPresent(); line = corpusRun.next()) {
-      judged(line.get(), last);
-    }
+    new CorpusJudge(course, line -> judged(line, last)).run(null);
     if (last.isEmpty()) {
       check(false, "the corpus could not be judged: no case was found in corpus/");
     } else {
