@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
  * A learner's progress as {@code ./verify.sh} keeps it, with 00 to 02 solved: the verdict moves on,
  * what passed is not run again, list and .course/progress.txt agree, and an edited test is never
  * done. (ProgressTest checks how it is stored.) The scenarios about what comes after a pass start
- * from 00 to 02 recorded as passed ({@link ScratchCourse#passedEarlier}); the first three passes
- * for real.
+ * from 00 to 02 recorded as passed ({@link ScratchCourse#passedEarlier}); the four about passing
+ * (the verdict on 03, not running again, recheck, a JVM of their own) pass them for real.
  */
 class ProgressScenarioTest {
 
